@@ -1,0 +1,3 @@
+package io.ordertracker.domain;
+
+public enum Channel { EMAIL, SMS }

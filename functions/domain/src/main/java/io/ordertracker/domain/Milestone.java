@@ -1,0 +1,14 @@
+package io.ordertracker.domain;
+
+/** The moments a shopper hears about (DESIGN.md, "Milestones and channels"). */
+public enum Milestone {
+    ORDER_CONFIRMED,
+    SHIPPED,
+    IN_TRANSIT,
+    OUT_FOR_DELIVERY,
+    AVAILABLE_FOR_PICKUP,
+    DELIVERED,
+    EXCEPTION,
+    DELAYED,
+    STALLED
+}
