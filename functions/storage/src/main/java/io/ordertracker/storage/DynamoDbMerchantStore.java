@@ -1,0 +1,136 @@
+package io.ordertracker.storage;
+
+import static io.ordertracker.storage.Attr.*;
+
+import io.ordertracker.domain.merchants.ApiKey;
+import io.ordertracker.domain.merchants.Merchant;
+import io.ordertracker.domain.merchants.MerchantSettings;
+import io.ordertracker.domain.merchants.MerchantStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Merchants and API keys. A key is two items: the hash lookup the authorizer reads (one GetItem per cold cache)
+ * and a listing entry under the merchant, so ops can list and revoke by key id.
+ */
+public final class DynamoDbMerchantStore implements MerchantStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbMerchantStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public void createMerchant(Merchant merchant) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.merchantPk(merchant.merchantId())));
+        item.put(Keys.SK, s(Keys.MERCHANT_SK));
+        item.put(Keys.ENTITY, s("MERCHANT"));
+        item.put("merchantId", s(merchant.merchantId()));
+        item.put("name", s(merchant.name()));
+        item.put("settings", s(Json.write(merchant.settings())));
+        item.put("createdAt", s(merchant.createdAt().toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /** Replaces the merchant's branding and notification settings. */
+    public void saveSettings(String merchantId, MerchantSettings settings) {
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of(Keys.PK, s(Keys.merchantPk(merchantId)), Keys.SK, s(Keys.MERCHANT_SK)))
+                .updateExpression("SET settings = :s").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":s", s(Json.write(settings)))));
+    }
+
+    @Override
+    public Optional<Merchant> findMerchant(String merchantId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of(Keys.PK, s(Keys.merchantPk(merchantId)), Keys.SK, s(Keys.MERCHANT_SK)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Merchant(str(item, "merchantId"), str(item, "name"),
+                Json.read(str(item, "settings"), MerchantSettings.class), instant(item, "createdAt")));
+    }
+
+    @Override
+    public void saveKey(ApiKey key) {
+        Map<String, AttributeValue> lookup = keyItem(key, Keys.apiKeyPk(key.keyHash()), Keys.API_KEY_SK);
+        Map<String, AttributeValue> listing = keyItem(key, Keys.merchantPk(key.merchantId()), Keys.merchantKeySk(key.keyId()));
+        dynamo.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(lookup)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(listing)
+                        .conditionExpression("attribute_not_exists(pk)").build()).build()));
+    }
+
+    private static Map<String, AttributeValue> keyItem(ApiKey key, String pk, String sk) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(pk));
+        item.put(Keys.SK, s(sk));
+        item.put(Keys.ENTITY, s("API_KEY"));
+        item.put("keyId", s(key.keyId()));
+        item.put("merchantId", s(key.merchantId()));
+        item.put("keyHash", s(key.keyHash()));
+        item.put("active", bool(key.active()));
+        item.put("createdAt", s(key.createdAt().toString()));
+        return item;
+    }
+
+    private static ApiKey keyFrom(Map<String, AttributeValue> item) {
+        return new ApiKey(str(item, "keyId"), str(item, "merchantId"), str(item, "keyHash"), flag(item, "active"),
+                instant(item, "createdAt"), instant(item, "revokedAt"));
+    }
+
+    @Override
+    public Optional<ApiKey> findActiveKeyByHash(String keyHash) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of(Keys.PK, s(Keys.apiKeyPk(keyHash)), Keys.SK, s(Keys.API_KEY_SK)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiKey key = keyFrom(item);
+        return key.active() ? Optional.of(key) : Optional.empty();
+    }
+
+    @Override
+    public List<ApiKey> listKeys(String merchantId) {
+        return dynamo.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.merchantPk(merchantId)), ":p", s("APIKEY#"))))
+                .items().stream().map(DynamoDbMerchantStore::keyFrom).toList();
+    }
+
+    @Override
+    public boolean revokeKey(String merchantId, String keyId) {
+        Map<String, AttributeValue> listingKey = Map.of(Keys.PK, s(Keys.merchantPk(merchantId)),
+                Keys.SK, s(Keys.merchantKeySk(keyId)));
+        Map<String, AttributeValue> listing = dynamo.getItem(b -> b.tableName(table).key(listingKey).consistentRead(true)).item();
+        if (listing == null || listing.isEmpty()) {
+            return false;
+        }
+        String now = Instant.now().toString();
+        Map<String, AttributeValue> values = Map.of(":f", bool(false), ":now", s(now), ":m", s(merchantId));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().update(u -> u.tableName(table).key(listingKey)
+                            .updateExpression("SET active = :f, revokedAt = :now")
+                            .conditionExpression("merchantId = :m").expressionAttributeValues(values)).build(),
+                    TransactWriteItem.builder().update(u -> u.tableName(table)
+                            .key(Map.of(Keys.PK, s(Keys.apiKeyPk(str(listing, "keyHash"))), Keys.SK, s(Keys.API_KEY_SK)))
+                            .updateExpression("SET active = :f, revokedAt = :now")
+                            .conditionExpression("merchantId = :m").expressionAttributeValues(values)).build()));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+}

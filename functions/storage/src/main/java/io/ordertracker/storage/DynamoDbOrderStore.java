@@ -1,0 +1,204 @@
+package io.ordertracker.storage;
+
+import static io.ordertracker.storage.Attr.*;
+
+import io.ordertracker.domain.Customer;
+import io.ordertracker.domain.ExceptionReason;
+import io.ordertracker.domain.Order;
+import io.ordertracker.domain.OrderItem;
+import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.orders.OrderStore;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Orders, shipments, events and idempotency keys in the single table. */
+public final class DynamoDbOrderStore implements OrderStore {
+    private static final String NOT_EXISTS = "attribute_not_exists(pk)";
+    /** Idempotency keys are kept 30 days, the window in which a merchant's retry is plausible. */
+    private static final long IDEMPOTENCY_TTL_SECONDS = 30L * 24 * 3600;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbOrderStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public CreateOutcome create(Order order, List<Shipment> shipments, IdempotencyKey key) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(orderItem(order)));
+        shipments.forEach(s -> writes.add(put(ShipmentItems.toItem(s))));
+        if (key != null) {
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put(Keys.PK, s(Keys.idempotencyPk(key.merchantId(), key.keyHash())));
+            item.put(Keys.SK, s(Keys.IDEMPOTENCY_SK));
+            item.put(Keys.ENTITY, s("IDEMPOTENCY_KEY"));
+            item.put("orderNumber", s(key.orderNumber()));
+            item.put("requestHash", s(key.requestHash()));
+            item.put(Keys.EXPIRES_AT, n(order.createdAt().getEpochSecond() + IDEMPOTENCY_TTL_SECONDS));
+            writes.add(put(item));
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+            return new CreateOutcome.Created();
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (key != null && reasons.size() == writes.size()
+                    && "ConditionalCheckFailed".equals(reasons.get(writes.size() - 1).code())) {
+                return new CreateOutcome.KeyExists();
+            }
+            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+                return new CreateOutcome.OrderExists();
+            }
+            throw e;
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build()).build();
+    }
+
+    private static Map<String, AttributeValue> orderItem(Order order) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.orderPk(order.merchantId(), order.orderNumber())));
+        item.put(Keys.SK, s(Keys.ORDER_SK));
+        item.put(Keys.ENTITY, s("ORDER"));
+        item.put("merchantId", s(order.merchantId()));
+        item.put("orderNumber", s(order.orderNumber()));
+        item.put("customer", s(Json.write(order.customer())));
+        item.put("items", s(Json.write(order.items())));
+        putIfPresent(item, "promisedDeliveryDate", order.promisedDeliveryDate());
+        item.put("createdAt", s(order.createdAt().toString()));
+        putIfPresent(item, "requestHash", order.requestHash());
+        return item;
+    }
+
+    private static Order orderFrom(Map<String, AttributeValue> item) {
+        String promised = str(item, "promisedDeliveryDate");
+        return new Order(str(item, "merchantId"), str(item, "orderNumber"),
+                Json.read(str(item, "customer"), Customer.class),
+                Arrays.asList(Json.read(str(item, "items"), OrderItem[].class)),
+                promised == null ? null : LocalDate.parse(promised), instant(item, "createdAt"),
+                str(item, "requestHash"));
+    }
+
+    @Override
+    public Optional<Order> findOrder(String merchantId, String orderNumber) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(Keys.PK, s(Keys.orderPk(merchantId, orderNumber)), Keys.SK, s(Keys.ORDER_SK)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(orderFrom(item));
+    }
+
+    @Override
+    public List<Shipment> findShipments(String merchantId, String orderNumber) {
+        List<Shipment> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.orderPk(merchantId, orderNumber)),
+                            ":prefix", s(Keys.SHIPMENT_SK_PREFIX)))
+                    .exclusiveStartKey(exclusiveStart));
+            page.items().forEach(i -> out.add(ShipmentItems.fromItem(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        out.sort(java.util.Comparator.comparing(Shipment::createdAt).thenComparing(Shipment::shipmentId));
+        return out;
+    }
+
+    @Override
+    public List<TrackingEvent> findEvents(String shipmentId, int limit) {
+        QueryResponse page = dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.eventsPk(shipmentId))))
+                .scanIndexForward(false)
+                .limit(limit));
+        return page.items().stream().map(DynamoDbOrderStore::eventFrom).toList();
+    }
+
+    /** Event items are written by the tracking worker; this is their shape. */
+    public static TrackingEvent eventFrom(Map<String, AttributeValue> item) {
+        String time = str(item, "time");
+        return new TrackingEvent(time == null ? null : OffsetDateTime.parse(time),
+                ShipmentStatus.valueOf(str(item, "status")), ExceptionReason.valueOf(str(item, "reason")),
+                str(item, "carrierCode"), str(item, "description"), str(item, "location"));
+    }
+
+    @Override
+    public Optional<IdempotencyKey> findIdempotencyKey(String merchantId, String keyHash) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(Keys.PK, s(Keys.idempotencyPk(merchantId, keyHash)), Keys.SK, s(Keys.IDEMPOTENCY_SK))))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdempotencyKey(merchantId, keyHash, str(item, "orderNumber"), str(item, "requestHash")));
+    }
+
+    @Override
+    public AddShipmentOutcome addShipment(Shipment shipment) {
+        Map<String, AttributeValue> orderKey = Map.of(
+                Keys.PK, s(Keys.orderPk(shipment.merchantId(), shipment.orderNumber())), Keys.SK, s(Keys.ORDER_SK));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(orderKey)
+                            .conditionExpression("attribute_exists(pk)")).build(),
+                    put(ShipmentItems.toItem(shipment))));
+            return new AddShipmentOutcome.Added(shipment);
+        } catch (TransactionCanceledException e) {
+            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                return new AddShipmentOutcome.NoSuchOrder();
+            }
+            return new AddShipmentOutcome.AlreadyPresent(findShipment(shipment.merchantId(), shipment.orderNumber(),
+                    shipment.shipmentId()).orElseThrow(() -> e));
+        }
+    }
+
+    public Optional<Shipment> findShipment(String merchantId, String orderNumber, String shipmentId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(shipmentKey(merchantId, orderNumber, shipmentId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ShipmentItems.fromItem(item));
+    }
+
+    @Override
+    public Optional<Shipment> stopTracking(String merchantId, String orderNumber, String shipmentId, Instant now) {
+        try {
+            Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+                    .key(shipmentKey(merchantId, orderNumber, shipmentId))
+                    .updateExpression("SET active = :false, updatedAt = :now, version = version + :one "
+                            + "REMOVE pollShard, nextPollAt")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":false", bool(false), ":now", s(now.toString()), ":one", n(1)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(ShipmentItems.fromItem(updated));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, AttributeValue> shipmentKey(String merchantId, String orderNumber, String shipmentId) {
+        return Map.of(Keys.PK, s(Keys.orderPk(merchantId, orderNumber)), Keys.SK, s(Keys.shipmentSk(shipmentId)));
+    }
+}

@@ -1,0 +1,72 @@
+package io.ordertracker.storage;
+
+/**
+ * Every key of the single table, in one place (docs/data-model.md lists the access pattern each one serves).
+ * Merchant ids are part of every merchant-owned partition key, so no query can reach another merchant's items.
+ */
+public final class Keys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String ENTITY = "entityType";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    public static final String INDEX_BY_TOKEN = "ByTrackingToken";
+    public static final String INDEX_DUE_FOR_POLLING = "DueForPolling";
+    public static final String INDEX_BY_CARRIER_TRACKING = "ByCarrierTracking";
+
+    /** Shards per carrier of the polling index: spreads due shipments over partitions (see docs/polling.md). */
+    public static final int POLL_SHARDS = 16;
+
+    private Keys() {
+    }
+
+    public static String merchantPk(String merchantId) {
+        return "MERCHANT#" + merchantId;
+    }
+
+    public static final String MERCHANT_SK = "MERCHANT";
+
+    public static String apiKeyPk(String keyHash) {
+        return "APIKEY#" + keyHash;
+    }
+
+    public static final String API_KEY_SK = "APIKEY";
+
+    public static String merchantKeySk(String keyId) {
+        return "APIKEY#" + keyId;
+    }
+
+    public static String orderPk(String merchantId, String orderNumber) {
+        return "ORDER#" + merchantId + "#" + orderNumber;
+    }
+
+    public static final String ORDER_SK = "ORDER";
+
+    public static String shipmentSk(String shipmentId) {
+        return "SHIPMENT#" + shipmentId;
+    }
+
+    public static final String SHIPMENT_SK_PREFIX = "SHIPMENT#";
+
+    public static String eventsPk(String shipmentId) {
+        return "EVENTS#" + shipmentId;
+    }
+
+    public static String eventSk(String instantIso, String eventId) {
+        return "EVENT#" + instantIso + "#" + eventId;
+    }
+
+    public static String idempotencyPk(String merchantId, String keyHash) {
+        return "IDEMPOTENCY#" + merchantId + "#" + keyHash;
+    }
+
+    public static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+
+    public static String pollShard(String carrierCode, String shipmentId) {
+        return carrierCode + "#" + Math.floorMod(shipmentId.hashCode(), POLL_SHARDS);
+    }
+
+    public static String carrierTracking(String carrierCode, String trackingNumber) {
+        return carrierCode + "#" + trackingNumber;
+    }
+}

@@ -1,0 +1,77 @@
+package io.ordertracker.storage;
+
+import static io.ordertracker.storage.Attr.*;
+
+import io.ordertracker.domain.Carrier;
+import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.ExceptionReason;
+import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentStatus;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Shipment <-> item. The polling-index attributes exist only while the shipment is polled (sparse index). */
+public final class ShipmentItems {
+    private ShipmentItems() {
+    }
+
+    public static Map<String, AttributeValue> toItem(Shipment s) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.orderPk(s.merchantId(), s.orderNumber())));
+        item.put(Keys.SK, s(Keys.shipmentSk(s.shipmentId())));
+        item.put(Keys.ENTITY, s("SHIPMENT"));
+        item.put("merchantId", s(s.merchantId()));
+        item.put("orderNumber", s(s.orderNumber()));
+        item.put("shipmentId", s(s.shipmentId()));
+        item.put("carrier", s(s.carrier().code()));
+        item.put("trackingNumber", s(s.trackingNumber()));
+        item.put("trackingToken", s(s.trackingToken()));
+        item.put("carrierTracking", s(Keys.carrierTracking(s.carrier().code(), s.trackingNumber())));
+        item.put("status", s(s.status().name()));
+        item.put("reason", s(s.reason().name()));
+        item.put("delayed", bool(s.delayed()));
+        item.put("stalled", bool(s.stalled()));
+        item.put("active", bool(s.active()));
+        item.put("version", n(s.version()));
+        putIfPresent(item, "lastEventAt", s.lastEventAt());
+        putIfPresent(item, "lastScanAt", s.lastScanAt());
+        putIfPresent(item, "createdAt", s.createdAt());
+        putIfPresent(item, "updatedAt", s.updatedAt());
+        EstimatedDelivery eta = s.estimatedDelivery();
+        if (eta != null) {
+            putIfPresent(item, "etaDate", eta.date());
+            putIfPresent(item, "etaWindowStart", eta.windowStart());
+            putIfPresent(item, "etaWindowEnd", eta.windowEnd());
+            putIfPresent(item, "etaKind", eta.kind());
+        }
+        if (s.active() && !s.status().isTerminal() && s.nextPollAt() != null) {
+            item.put("pollShard", s(Keys.pollShard(s.carrier().code(), s.shipmentId())));
+            item.put("nextPollAt", n(s.nextPollAt().getEpochSecond()));
+        }
+        return item;
+    }
+
+    public static Shipment fromItem(Map<String, AttributeValue> item) {
+        EstimatedDelivery eta = null;
+        if (item.containsKey("etaDate") || item.containsKey("etaWindowStart")) {
+            String date = str(item, "etaDate");
+            String ws = str(item, "etaWindowStart");
+            String we = str(item, "etaWindowEnd");
+            String kind = str(item, "etaKind");
+            eta = new EstimatedDelivery(date == null ? null : LocalDate.parse(date),
+                    ws == null ? null : OffsetDateTime.parse(ws), we == null ? null : OffsetDateTime.parse(we),
+                    kind == null ? EstimatedDelivery.Kind.ESTIMATED : EstimatedDelivery.Kind.valueOf(kind));
+        }
+        long nextPoll = num(item, "nextPollAt", -1);
+        return new Shipment(str(item, "merchantId"), str(item, "orderNumber"), str(item, "shipmentId"),
+                Carrier.fromCode(str(item, "carrier")).orElseThrow(), str(item, "trackingNumber"),
+                str(item, "trackingToken"), ShipmentStatus.valueOf(str(item, "status")),
+                ExceptionReason.valueOf(str(item, "reason")), eta, flag(item, "delayed"), flag(item, "stalled"),
+                instant(item, "lastEventAt"), instant(item, "lastScanAt"),
+                nextPoll < 0 ? null : java.time.Instant.ofEpochSecond(nextPoll), flag(item, "active"),
+                instant(item, "createdAt"), instant(item, "updatedAt"), num(item, "version", 0));
+    }
+}

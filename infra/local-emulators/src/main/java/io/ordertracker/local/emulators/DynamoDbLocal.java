@@ -1,0 +1,90 @@
+package io.ordertracker.local.emulators;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** DynamoDB Local (with streams) running inside this JVM on a loopback port, in memory. */
+public final class DynamoDbLocal implements AutoCloseable {
+    private static final String[] NATIVE_LIBS = {"libsqlite4java-linux-amd64.so", "libsqlite4java-osx.dylib"};
+
+    private final DynamoDBProxyServer server;
+    private final int port;
+
+    private DynamoDbLocal(DynamoDBProxyServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static DynamoDbLocal start() {
+        return start(Ports.free());
+    }
+
+    public static DynamoDbLocal start(int port) {
+        System.setProperty("sqlite4java.library.path", extractNativeLibraries().toString());
+        try {
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            server.start();
+            return new DynamoDbLocal(server, port);
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public DynamoDbClient client() {
+        return LocalAws.configure(DynamoDbClient.builder(), endpoint()).build();
+    }
+
+    public DynamoDbStreamsClient streamsClient() {
+        return LocalAws.configure(DynamoDbStreamsClient.builder(), endpoint()).build();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+
+    private static synchronized Path extractNativeLibraries() {
+        try {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "order-tracker-sqlite4java");
+            Files.createDirectories(dir);
+            for (String lib : NATIVE_LIBS) {
+                Path target = dir.resolve(lib);
+                if (Files.exists(target)) {
+                    continue;
+                }
+                try (InputStream in = DynamoDbLocal.class.getResourceAsStream("/sqlite4java-native/" + lib)) {
+                    if (in != null) {
+                        Path tmp = Files.createTempFile(dir, lib, ".part");
+                        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not extract sqlite4java native libraries", e);
+        }
+    }
+}
