@@ -1,0 +1,32 @@
+package io.ordertracker.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import java.util.function.Supplier;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+
+/**
+ * Structured JSON logging and EMF metrics around one invocation, through Powertools' functional API (no AspectJ
+ * weaving): the Lambda context enriches every log line, metrics are flushed once at the end even on failure.
+ */
+public final class Telemetry {
+    private Telemetry() {
+    }
+
+    public static Metrics metrics() {
+        return MetricsFactory.getMetricsInstance();
+    }
+
+    public static <T> T around(Context context, Supplier<T> body) {
+        Metrics metrics = metrics();
+        try {
+            if (context == null) {
+                return body.get();
+            }
+            return PowertoolsLogging.withLogging(context, body);
+        } finally {
+            metrics.flush();
+        }
+    }
+}
