@@ -1,0 +1,73 @@
+package io.ordertracker.carriers;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.util.Optional;
+
+/** The one ObjectMapper and a few null-safe readers for carrier bodies (tree model: carriers add fields freely). */
+public final class Json {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Json() {
+    }
+
+    /** The parsed body, or empty when it is not JSON (truncated, an HTML error page, garbage). */
+    public static Optional<JsonNode> read(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            return node == null || node.isMissingNode() ? Optional.empty() : Optional.of(node);
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The text at a path of field names, null when absent, null or empty. */
+    public static String text(JsonNode node, String... path) {
+        JsonNode at = node;
+        for (String field : path) {
+            if (at == null) {
+                return null;
+            }
+            at = at.get(field);
+        }
+        if (at == null || at.isNull() || at.isContainerNode()) {
+            return null;
+        }
+        String text = at.asText();
+        return text.isEmpty() ? null : text;
+    }
+
+    public static JsonNode at(JsonNode node, String... path) {
+        JsonNode at = node;
+        for (String field : path) {
+            if (at == null) {
+                return null;
+            }
+            at = at.get(field);
+        }
+        return at == null || at.isNull() ? null : at;
+    }
+
+    /** Array elements (an object where an array was expected counts as a one-element array, as carriers do). */
+    public static Iterable<JsonNode> elements(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return java.util.List.of();
+        }
+        if (node.isArray()) {
+            return node::elements;
+        }
+        return java.util.List.of(node);
+    }
+}

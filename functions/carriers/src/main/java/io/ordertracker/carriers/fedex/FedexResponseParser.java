@@ -1,0 +1,187 @@
+package io.ordertracker.carriers.fedex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordertracker.carriers.CarrierResponseParser;
+import io.ordertracker.carriers.CarrierTrackingResult;
+import io.ordertracker.carriers.CarrierTrackingResult.Failure;
+import io.ordertracker.carriers.CodeTable;
+import io.ordertracker.carriers.ErrorBodies;
+import io.ordertracker.carriers.EventTimes;
+import io.ordertracker.carriers.FailureKind;
+import io.ordertracker.carriers.Json;
+import io.ordertracker.carriers.ScanEvent;
+import io.ordertracker.carriers.TrackingAssembler;
+import io.ordertracker.domain.EstimatedDelivery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.ordertracker.carriers.Json.at;
+import static io.ordertracker.carriers.Json.elements;
+import static io.ordertracker.carriers.Json.text;
+
+/** FedEx Track API {@code POST /track/v1/trackingnumbers} bodies. */
+public final class FedexResponseParser implements CarrierResponseParser {
+
+    /** scanEvents[].eventType and latestStatusDetail.code. */
+    public static final CodeTable STATUS_CODES = CodeTable.load("/io/ordertracker/carriers/fedex/status-codes.csv", 1);
+
+    @Override
+    public List<CarrierTrackingResult> parse(String body, int httpStatus) {
+        JsonNode root = Json.read(body).orElse(null);
+        if (root == null) {
+            return List.of(ErrorBodies.unreadable("FedEx", httpStatus));
+        }
+        JsonNode complete = at(root, "output", "completeTrackResults");
+        if (complete == null) {
+            return List.of(topLevelError(root.get("errors"), httpStatus));
+        }
+        List<CarrierTrackingResult> results = new ArrayList<>();
+        for (JsonNode numberResult : elements(complete)) {
+            results.add(bestResult(text(numberResult, "trackingNumber"), numberResult.get("trackResults")));
+        }
+        return results;
+    }
+
+    /**
+     * One number can come back as several shipments (FedEx reuses numbers). The one with the newest scan is the
+     * shopper's; the others' events must not leak into it.
+     */
+    private static CarrierTrackingResult bestResult(String number, JsonNode trackResults) {
+        JsonNode best = null;
+        Instant bestScan = null;
+        JsonNode firstError = null;
+        for (JsonNode result : elements(trackResults)) {
+            if (result.hasNonNull("error") && !result.hasNonNull("scanEvents")) {
+                firstError = firstError == null ? result.get("error") : firstError;
+                continue;
+            }
+            Instant latest = latestScan(result);
+            if (best == null || (latest != null && (bestScan == null || latest.isAfter(bestScan)))) {
+                best = result;
+                bestScan = latest;
+            }
+        }
+        if (best == null) {
+            return resultError(number, firstError);
+        }
+        return tracked(number, best);
+    }
+
+    private static Instant latestScan(JsonNode result) {
+        Instant latest = null;
+        for (JsonNode event : elements(result.get("scanEvents"))) {
+            OffsetDateTime t = EventTimes.isoDateTime(text(event, "date"), null);
+            if (t != null && (latest == null || t.toInstant().isAfter(latest))) {
+                latest = t.toInstant();
+            }
+        }
+        return latest;
+    }
+
+    private static CarrierTrackingResult tracked(String number, JsonNode result) {
+        String ownNumber = text(result, "trackingNumberInfo", "trackingNumber");
+        List<ScanEvent> scans = new ArrayList<>();
+        for (JsonNode event : elements(result.get("scanEvents"))) {
+            // eventType is the scan's own code; derivedStatusCode is FedEx's rollup and can lag the latest scan
+            String code = text(event, "eventType");
+            JsonNode loc = event.get("scanLocation");
+            String description = text(event, "eventDescription");
+            String exception = text(event, "exceptionDescription");
+            if (exception != null && !exception.equalsIgnoreCase(description)) {
+                description = description == null ? exception : description + " - " + exception;
+            }
+            scans.add(new ScanEvent(EventTimes.isoDateTime(text(event, "date"), null), code == null ? null : code.toUpperCase(),
+                    description, TrackingAssembler.location(text(loc, "city"), text(loc, "stateOrProvinceCode"),
+                    text(loc, "countryCode")), STATUS_CODES.lookup(code), null));
+        }
+        String summaryCode = text(result, "latestStatusDetail", "code");
+        ScanEvent summary = summaryCode == null ? null : new ScanEvent(null, summaryCode,
+                text(result, "latestStatusDetail", "description"), null, STATUS_CODES.lookup(summaryCode), null);
+        OffsetDateTime deliveredAt = null;
+        for (JsonNode d : elements(result.get("dateAndTimes"))) {
+            if ("ACTUAL_DELIVERY".equals(text(d, "type"))) {
+                String raw = text(d, "dateTime");
+                // only trust it when it carries its offset; otherwise the DL scan's time is used
+                if (raw != null && raw.length() > 19) {
+                    deliveredAt = EventTimes.isoDateTime(raw, null);
+                }
+            }
+        }
+        String signedBy = text(result, "deliveryDetails", "signedByName");
+        if (signedBy == null) {
+            signedBy = text(result, "deliveryDetails", "receivedByName");
+        }
+        return TrackingAssembler.assemble(ownNumber != null ? ownNumber : number, scans, summary, estimate(result),
+                deliveredAt, signedBy);
+    }
+
+    /** A window beats a date; ESTIMATED_DELIVERY beats the appointment, which beats the commitment. */
+    private static EstimatedDelivery estimate(JsonNode result) {
+        JsonNode window = at(result, "estimatedDeliveryTimeWindow", "window");
+        String begins = text(window, "begins");
+        String ends = text(window, "ends");
+        if (begins != null && ends != null) {
+            OffsetDateTime end = EventTimes.isoDateTime(ends, null);
+            OffsetDateTime start = EventTimes.isoDateTime(begins, end == null ? null : end.getOffset());
+            return new EstimatedDelivery(EventTimes.leadingDate(begins), start, end, EstimatedDelivery.Kind.WINDOW);
+        }
+        LocalDate estimated = null;
+        LocalDate appointment = null;
+        LocalDate commitment = null;
+        for (JsonNode d : elements(result.get("dateAndTimes"))) {
+            LocalDate date = EventTimes.leadingDate(text(d, "dateTime"));
+            switch (String.valueOf(text(d, "type"))) {
+                case "ESTIMATED_DELIVERY" -> estimated = date;
+                case "APPOINTMENT_DELIVERY" -> appointment = date;
+                case "COMMITMENT" -> commitment = date;
+                default -> { }
+            }
+        }
+        if (estimated != null) {
+            return EstimatedDelivery.of(estimated, EstimatedDelivery.Kind.ESTIMATED);
+        }
+        if (appointment != null) {
+            return EstimatedDelivery.of(appointment, EstimatedDelivery.Kind.SCHEDULED);
+        }
+        return commitment == null ? null : EstimatedDelivery.of(commitment, EstimatedDelivery.Kind.SCHEDULED);
+    }
+
+    private static Failure resultError(String number, JsonNode error) {
+        String code = text(error, "code");
+        String message = text(error, "message");
+        FailureKind kind;
+        if (code == null) {
+            kind = FailureKind.UNKNOWN;
+        } else if (code.contains("NOTFOUND") || code.contains("NOT.FOUND")) {
+            kind = FailureKind.NOT_FOUND;
+        } else if (code.contains("INVALID") || code.contains("EMPTY")) {
+            kind = FailureKind.INVALID;
+        } else {
+            kind = FailureKind.UNKNOWN;
+        }
+        return Failure.of(number, kind, code + ": " + message);
+    }
+
+    private static Failure topLevelError(JsonNode errors, int httpStatus) {
+        String code = null;
+        String message = null;
+        for (JsonNode e : elements(errors)) {
+            code = text(e, "code");
+            message = text(e, "message");
+            break;
+        }
+        FailureKind kind = switch (code == null ? "" : code) {
+            case "NOT.AUTHORIZED.ERROR", "FORBIDDEN.ERROR", "UNAUTHORIZED" -> FailureKind.AUTH;
+            case "TRACKING.TRACKINGNUMBER.EMPTY", "TRACKING.TRACKINGNUMBER.INVALID" -> FailureKind.INVALID;
+            case "TRACKING.TRACKINGNUMBER.NOTFOUND" -> FailureKind.NOT_FOUND;
+            case "INTERNAL.SERVER.ERROR", "SERVICE.UNAVAILABLE.ERROR" -> FailureKind.UNAVAILABLE;
+            case "TOO.MANY.REQUESTS.ERROR", "RATE.LIMIT.EXCEEDED" -> FailureKind.RATE_LIMITED;
+            default -> ErrorBodies.kindForStatus(httpStatus);
+        };
+        return Failure.of(null, kind, (code == null ? "HTTP " + httpStatus : code) + ": " + message);
+    }
+}
