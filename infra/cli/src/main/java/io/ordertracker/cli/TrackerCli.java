@@ -1,0 +1,41 @@
+package io.ordertracker.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Entry point of {@code ./tracker}: one subcommand per concern. */
+public final class TrackerCli {
+    private TrackerCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "merchant" -> MerchantCommand.run(rest, out, err);
+            default -> {
+                err.println("unknown command: " + args[0]);
+                err.println(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    static final String USAGE = """
+            usage: ./tracker <command> [options]
+
+              merchant create NAME                 create a merchant, print its id
+              merchant key issue MERCHANT_ID       issue an API key (shown once, stored as a hash)
+              merchant key list MERCHANT_ID        list a merchant's keys (ids and state, never secrets)
+              merchant key revoke MERCHANT_ID KEY_ID
+                  options: --table NAME (or TABLE_NAME; the stack output TrackingTableName)
+                           --region R, --endpoint-url URL (e.g. the local runtime's DynamoDB)
+            """;
+}
