@@ -1,0 +1,64 @@
+package io.ordertracker.sandbox;
+
+import io.ordertracker.domain.Carrier;
+import io.ordertracker.domain.ShipmentStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One scripted shipment: its steps are relative to the journey's start date and revealed only once the clock passes
+ * them.
+ *
+ * @param promisedDate        the delivery date promised to the shopper (and first reported by the carrier), or null
+ * @param rescheduledDate     the carrier's later estimate after a delay, or null
+ * @param expectedFinalStatus the canonical status once every step has been revealed; null for NOT_FOUND
+ * @param signedBy            who signs on delivery, if anyone
+ * @param olderShipment       FedEx multi-result only: the other, older shipment under the same number
+ */
+public record Journey(Carrier carrier, String trackingNumber, JourneyKind kind, LocalDate startDate,
+                      List<Step> steps, LocalDate promisedDate, LocalDate rescheduledDate,
+                      ShipmentStatus expectedFinalStatus, String signedBy, Journey olderShipment) {
+
+    /**
+     * @param day   days after the journey's start date
+     * @param local wall-clock time at {@code city}
+     */
+    public record Step(int day, LocalTime local, City city, Milestone milestone) {
+
+        public OffsetDateTime at(LocalDate startDate) {
+            return startDate.plusDays(day).atTime(local).atZone(city.zone()).toOffsetDateTime();
+        }
+    }
+
+    /** The steps that have happened by {@code now}, newest first (the order carriers list them in). */
+    public List<TimedStep> visibleSteps(Instant now) {
+        return steps.stream()
+                .map(s -> new TimedStep(s, s.at(startDate)))
+                .filter(t -> !t.time().toInstant().isAfter(now))
+                .sorted((a, b) -> b.time().toInstant().compareTo(a.time().toInstant()))
+                .toList();
+    }
+
+    /** When the last step happens: after this the journey is over. */
+    public Instant endsAt() {
+        return steps.stream().map(s -> s.at(startDate).toInstant()).max(Instant::compareTo).orElse(Instant.EPOCH);
+    }
+
+    /** The carrier's current estimate at {@code now}: the rescheduled date once the delay has been scanned. */
+    public LocalDate estimateAt(Instant now) {
+        boolean delayed = visibleSteps(now).stream().anyMatch(t -> t.step().milestone() == Milestone.DELAYED);
+        return delayed && rescheduledDate != null ? rescheduledDate : promisedDate;
+    }
+
+    public boolean isNotFound() {
+        return kind == JourneyKind.NOT_FOUND;
+    }
+
+    /** A step with its time resolved against the journey's start date. */
+    public record TimedStep(Step step, OffsetDateTime time) {
+    }
+}
