@@ -1,0 +1,167 @@
+package io.ordertracker.domain.notify;
+
+import io.ordertracker.domain.ExceptionReason;
+import io.ordertracker.domain.Milestone;
+import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which milestones a change of a shipment means (DESIGN.md, "Milestones and channels"), and whether a queued
+ * message has been overtaken by what happened since. Pure: the change detector feeds it old and new images, the
+ * senders feed it the current shipment.
+ */
+public final class MilestoneRules {
+    private MilestoneRules() {
+    }
+
+    /**
+     * @param before the shipment before the write (null when the item was just created)
+     * @param after  the shipment after the write (null when deleted)
+     */
+    public static List<DetectedMilestone> detect(Shipment before, Shipment after) {
+        List<DetectedMilestone> out = new ArrayList<>();
+        if (after == null || !eligible(before, after)) {
+            return out;
+        }
+        ShipmentStatus was = before == null ? ShipmentStatus.PENDING : before.status();
+        ShipmentStatus now = after.status();
+        boolean statusChanged = was != now;
+
+        if (statusChanged && !shipped(was) && shipped(now) && announcesShipping(now)) {
+            out.add(DetectedMilestone.of(Milestone.SHIPPED));
+        }
+        if (statusChanged) {
+            switch (now) {
+                case IN_TRANSIT -> out.add(DetectedMilestone.of(Milestone.IN_TRANSIT));
+                case OUT_FOR_DELIVERY -> out.add(DetectedMilestone.of(Milestone.OUT_FOR_DELIVERY));
+                case AVAILABLE_FOR_PICKUP -> out.add(DetectedMilestone.of(Milestone.AVAILABLE_FOR_PICKUP));
+                case DELIVERED -> out.add(DetectedMilestone.of(Milestone.DELIVERED));
+                default -> { }
+            }
+        }
+        if (isExceptionStatus(now)) {
+            ExceptionReason reason = exceptionReason(now, after.reason());
+            ExceptionReason previous = before == null || !isExceptionStatus(was)
+                    ? null : exceptionReason(was, before.reason());
+            if (reason != previous) {
+                out.add(new DetectedMilestone(Milestone.EXCEPTION, reason.name(), reason));
+            }
+        }
+        boolean wasDelayed = before != null && before.delayed();
+        if (after.delayed() && !wasDelayed) {
+            out.add(new DetectedMilestone(Milestone.DELAYED, delayEpisode(after), ExceptionReason.NONE));
+        }
+        boolean wasStalled = before != null && before.stalled();
+        if (after.stalled() && !wasStalled) {
+            out.add(new DetectedMilestone(Milestone.STALLED, stallEpisode(after), ExceptionReason.NONE));
+        }
+        return out;
+    }
+
+    /**
+     * Shoppers hear about active shipments only. The write that ends tracking because the parcel reached a
+     * terminal status (delivered, returned, lost) may also clear {@code active}: that last news is still told.
+     */
+    static boolean eligible(Shipment before, Shipment after) {
+        if (after.active()) {
+            return true;
+        }
+        return before != null && before.active() && after.status().isTerminal() && before.status() != after.status();
+    }
+
+    /** The carrier has the parcel, or at least its label data ("shipped" in the shopper's words). */
+    private static boolean shipped(ShipmentStatus s) {
+        return s != ShipmentStatus.PENDING && s != ShipmentStatus.UNKNOWN;
+    }
+
+    /** A jump straight to delivered or an exception has its own, more useful message; no "shipped" beside it. */
+    private static boolean announcesShipping(ShipmentStatus s) {
+        return switch (s) {
+            case INFO_RECEIVED, IN_TRANSIT, OUT_FOR_DELIVERY, AVAILABLE_FOR_PICKUP -> true;
+            default -> false;
+        };
+    }
+
+    public static boolean isExceptionStatus(ShipmentStatus s) {
+        return switch (s) {
+            case DELIVERY_ATTEMPTED, EXCEPTION, RETURNING_TO_SENDER, RETURNED_TO_SENDER, FAILED -> true;
+            default -> false;
+        };
+    }
+
+    /** The reason the shopper is told: the carrier's when it gave one, else the one the status implies. */
+    public static ExceptionReason exceptionReason(ShipmentStatus status, ExceptionReason given) {
+        if (given != null && given != ExceptionReason.NONE) {
+            return given;
+        }
+        return switch (status) {
+            case DELIVERY_ATTEMPTED -> ExceptionReason.RECIPIENT_UNAVAILABLE;
+            case RETURNING_TO_SENDER -> ExceptionReason.RETURNING;
+            case RETURNED_TO_SENDER -> ExceptionReason.RETURNED;
+            case FAILED -> ExceptionReason.LOST;
+            default -> ExceptionReason.OTHER;
+        };
+    }
+
+    /** A delay episode is the date that was missed: a new, later estimate that is missed again is a new episode. */
+    public static String delayEpisode(Shipment s) {
+        return s.estimatedDelivery() != null && s.estimatedDelivery().date() != null
+                ? s.estimatedDelivery().date().toString() : "promised";
+    }
+
+    /** A stall episode is the last scan before the silence: only a new scan can end it and start another. */
+    public static String stallEpisode(Shipment s) {
+        return s.lastScanAt() != null ? s.lastScanAt().toString()
+                : s.createdAt() != null ? s.createdAt().toString() : "none";
+    }
+
+    /**
+     * Whether a queued message about {@code milestone} no longer matches the shipment {@code current}: a later
+     * milestone overtook it (an out-for-delivery SMS held overnight when the parcel is delivered at 7:55), the
+     * flag it announces was cleared, or the merchant stopped tracking. Stale messages are dropped, not sent.
+     */
+    public static boolean isStale(Milestone milestone, Shipment current) {
+        if (milestone == Milestone.ORDER_CONFIRMED) {
+            return false;
+        }
+        if (current == null) {
+            return true;
+        }
+        if (!current.active() && !current.status().isTerminal()) {
+            return true;
+        }
+        return switch (milestone) {
+            case SHIPPED, IN_TRANSIT, OUT_FOR_DELIVERY, AVAILABLE_FOR_PICKUP ->
+                    current.status().isTerminal() || progress(current.status()) > progress(milestone);
+            case DELIVERED -> false;
+            case EXCEPTION -> current.status() == ShipmentStatus.DELIVERED;
+            case DELAYED -> !current.delayed() || current.status().isTerminal();
+            case STALLED -> !current.stalled() || current.status().isTerminal();
+            case ORDER_CONFIRMED -> false;
+        };
+    }
+
+    private static int progress(ShipmentStatus s) {
+        return switch (s) {
+            case INFO_RECEIVED -> 1;
+            case IN_TRANSIT -> 2;
+            case OUT_FOR_DELIVERY -> 3;
+            case AVAILABLE_FOR_PICKUP -> 4;
+            case DELIVERED -> 5;
+            default -> -1;
+        };
+    }
+
+    private static int progress(Milestone m) {
+        return switch (m) {
+            case SHIPPED -> 1;
+            case IN_TRANSIT -> 2;
+            case OUT_FOR_DELIVERY -> 3;
+            case AVAILABLE_FOR_PICKUP -> 4;
+            case DELIVERED -> 5;
+            default -> 0;
+        };
+    }
+}
