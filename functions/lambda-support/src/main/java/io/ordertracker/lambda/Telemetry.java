@@ -14,8 +14,14 @@ public final class Telemetry {
     private Telemetry() {
     }
 
+    /**
+     * The function's metrics. The namespace is set from the environment through {@link Env}, so the local runtime's
+     * per-function environment applies too (Powertools itself reads only the process environment).
+     */
     public static Metrics metrics() {
-        return MetricsFactory.getMetricsInstance();
+        Metrics metrics = MetricsFactory.getMetricsInstance();
+        metrics.setNamespace(Env.get("POWERTOOLS_METRICS_NAMESPACE").orElse("OrderTracker"));
+        return metrics;
     }
 
     public static <T> T around(Context context, Supplier<T> body) {
