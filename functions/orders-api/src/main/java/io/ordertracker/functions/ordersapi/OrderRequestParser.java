@@ -32,7 +32,7 @@ public final class OrderRequestParser {
     static final Pattern ORDER_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** Deliberately plain: one @, a dot in the domain, no spaces, no quotes or angle brackets. */
     private static final Pattern EMAIL = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+            "(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\x{FFFE}\\x{FFFF}\\x{2028}\\x{2029}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]");
 
@@ -161,11 +161,18 @@ public final class OrderRequestParser {
 
     static boolean validLocale(String tag) {
         try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            return !locale.getLanguage().isEmpty();
+            String language = new Locale.Builder().setLanguageTag(tag).build().getLanguage();
+            return ISO_LANGUAGES.contains(language);
         } catch (IllformedLocaleException e) {
             return false;
         }
+    }
+
+    /** Well-formed is not enough ("english" is a well-formed tag): the language must be a real ISO 639 one. */
+    private static final Set<String> ISO_LANGUAGES = isoLanguages();
+
+    private static Set<String> isoLanguages() {
+        return Set.of(Locale.getISOLanguages());
     }
 
     private static List<OrderItem> items(JsonNode node, List<FieldError> errors) {

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -183,7 +182,7 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
     private APIGatewayV2HTTPResponse withBody(APIGatewayV2HTTPEvent event,
                                               java.util.function.Function<String, APIGatewayV2HTTPResponse> next) {
         String contentType = header(event, "content-type");
-        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        if (contentType != null && !contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
             return HttpResponses.problem(415, "unsupported-media-type", "Unsupported media type", "Content-Type",
                     "Send the body as application/json.");
         }
