@@ -66,6 +66,20 @@ public final class Keys {
         return carrierCode + "#" + Math.floorMod(shipmentId.hashCode(), POLL_SHARDS);
     }
 
+    /** Carrier request counter of one carrier (budget and cost metrics): one item per UTC day. */
+    public static String carrierCallsPk(String carrierCode) {
+        return "CARRIER#" + carrierCode;
+    }
+
+    public static String carrierCallsSk(String isoDate) {
+        return "CALLS#" + isoDate;
+    }
+
+    /** The polling index shard {@code shard} of one carrier (0 .. POLL_SHARDS-1), as the planner queries it. */
+    public static String pollShard(String carrierCode, int shard) {
+        return carrierCode + "#" + shard;
+    }
+
     public static String carrierTracking(String carrierCode, String trackingNumber) {
         return carrierCode + "#" + trackingNumber;
     }

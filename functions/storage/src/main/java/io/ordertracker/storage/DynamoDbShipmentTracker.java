@@ -1,0 +1,325 @@
+package io.ordertracker.storage;
+
+import static io.ordertracker.storage.Attr.*;
+
+import io.ordertracker.domain.Carrier;
+import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.polling.DueShipment;
+import io.ordertracker.domain.polling.TrackingProgress;
+import io.ordertracker.domain.polling.TrackingState;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The polling pipeline's side of the table: the due-for-polling index per shard (planner), the conditional,
+ * monotonic shipment write path (tracking worker and carrier push), and the per-carrier daily call counters.
+ *
+ * <p>Concurrency: every shipment write is conditional on the {@code version} that was read, so two workers (or a
+ * worker and a push) never lose an update: the loser re-reads and re-applies its carrier answer, and the
+ * forward-only state machine decides again on the fresh state. Events are keyed by their carrier time and a
+ * content hash and written with {@code attribute_not_exists}, so a redelivered message stores nothing twice; the
+ * shipment keeps the ids it has stored ({@code eventIds}) so a routine poll writes only what is new.
+ */
+public final class DynamoDbShipmentTracker {
+    /** Added to the shipment item by the polling pipeline (beside the attributes {@link ShipmentItems} defines). */
+    public static final String LOCAL_OFFSET = "localOffset";
+    public static final String EVENT_IDS = "eventIds";
+    public static final String PUSH_SUBSCRIBED = "pushSubscribed";
+    public static final String CARRIER_CALLS = "carrierCalls";
+    public static final String DELIVERED_AT = "deliveredAt";
+    public static final String SIGNED_BY = "signedBy";
+    /** Counter items are kept a couple of months for cost reports, then expire. */
+    private static final long CALLS_TTL_SECONDS = 62L * 24 * 3600;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbShipmentTracker(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Where a shipment item lives. */
+    public record ShipmentRef(String merchantId, String orderNumber, String shipmentId) {
+    }
+
+    public enum SaveOutcome {
+        SAVED,
+        /** Someone else wrote the shipment since it was read: re-read and re-apply. */
+        CONFLICT
+    }
+
+    // ---------------------------------------------------------------------------------------------------- planner
+
+    /**
+     * Up to {@code limit} shipments of one index shard due at {@code now}, oldest due first. Reads the sparse
+     * DueForPolling index: only live, polled shipments have its key attributes, so nothing else is ever read.
+     */
+    public List<DueShipment> due(Carrier carrier, int shard, Instant now, int limit) {
+        List<DueShipment> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_DUE_FOR_POLLING)
+                    .keyConditionExpression("pollShard = :shard AND nextPollAt <= :now")
+                    .expressionAttributeValues(Map.of(":shard", s(Keys.pollShard(carrier.code(), shard)),
+                            ":now", n(now.getEpochSecond())))
+                    .limit(Math.min(1000, limit - out.size()))
+                    .exclusiveStartKey(exclusiveStart));
+            for (Map<String, AttributeValue> item : page.items()) {
+                out.add(new DueShipment(str(item, "merchantId"), str(item, "orderNumber"), str(item, "shipmentId"),
+                        carrier, str(item, "trackingNumber"), ShipmentStatus.valueOf(str(item, "status")),
+                        Instant.ofEpochSecond(num(item, "nextPollAt", 0))));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && out.size() < limit);
+        return out;
+    }
+
+    /**
+     * Moves a planned shipment's next poll to {@code until}, only if nobody changed it since the index was read, so
+     * the next planner run does not send it again while a worker has it. False if it changed (skip it).
+     */
+    public boolean lease(DueShipment due, Instant until) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(due.merchantId(), due.orderNumber(), due.shipmentId()))
+                    .updateExpression("SET nextPollAt = :until")
+                    .conditionExpression("nextPollAt = :seen AND attribute_exists(pollShard)")
+                    .expressionAttributeValues(Map.of(":until", n(until.getEpochSecond()),
+                            ":seen", n(due.nextPollAt().getEpochSecond()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- write path
+
+    /** The shipment with its order's promised date, in one consistent query of the order's partition. */
+    public Optional<TrackingState> load(ShipmentRef ref) {
+        String pk = Keys.orderPk(ref.merchantId(), ref.orderNumber());
+        QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk))));
+        Map<String, AttributeValue> shipment = null;
+        LocalDate promised = null;
+        String wanted = Keys.shipmentSk(ref.shipmentId());
+        for (Map<String, AttributeValue> item : page.items()) {
+            String sk = str(item, Keys.SK);
+            if (Keys.ORDER_SK.equals(sk)) {
+                String p = str(item, "promisedDeliveryDate");
+                promised = p == null ? null : LocalDate.parse(p);
+            } else if (wanted.equals(sk)) {
+                shipment = item;
+            }
+        }
+        if (shipment == null) {
+            return Optional.empty();
+        }
+        String offset = str(shipment, LOCAL_OFFSET);
+        AttributeValue ids = shipment.get(EVENT_IDS);
+        Set<String> eventIds = ids == null || !ids.hasSs() ? Set.of() : new HashSet<>(ids.ss());
+        return Optional.of(new TrackingState(ShipmentItems.fromItem(shipment), promised,
+                offset == null ? null : ZoneOffset.of(offset), eventIds, flag(shipment, PUSH_SUBSCRIBED),
+                num(shipment, CARRIER_CALLS, 0)));
+    }
+
+    /**
+     * Stores the result: new events first (each once), then the shipment, conditional on the version it was read at.
+     * Events written before a lost race are harmless: they are true scans, and the retry finds them stored.
+     */
+    public SaveOutcome save(TrackingProgress.Result result) {
+        Shipment after = result.after().shipment();
+        for (TrackingEvent event : result.newEvents()) {
+            putEventOnce(after.shipmentId(), event);
+        }
+        long expected = result.before().shipment().version();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> sets = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        set(sets, names, values, "status", s(after.status().name()));
+        set(sets, names, values, "reason", s(after.reason().name()));
+        set(sets, names, values, "delayed", bool(after.delayed()));
+        set(sets, names, values, "version", n(after.version()));
+        set(sets, names, values, CARRIER_CALLS, n(result.after().carrierCalls()));
+        setOrRemove(sets, removes, names, values, "updatedAt", after.updatedAt());
+        setOrRemove(sets, removes, names, values, "lastEventAt", after.lastEventAt());
+        setOrRemove(sets, removes, names, values, "lastScanAt", after.lastScanAt());
+        setOrRemove(sets, removes, names, values, LOCAL_OFFSET, result.after().localOffset());
+        EstimatedDelivery eta = after.estimatedDelivery();
+        setOrRemove(sets, removes, names, values, "etaDate", eta == null ? null : eta.date());
+        setOrRemove(sets, removes, names, values, "etaWindowStart", eta == null ? null : eta.windowStart());
+        setOrRemove(sets, removes, names, values, "etaWindowEnd", eta == null ? null : eta.windowEnd());
+        setOrRemove(sets, removes, names, values, "etaKind", eta == null ? null : eta.kind());
+        if (result.deliveredAt() != null) {
+            set(sets, names, values, DELIVERED_AT, s(result.deliveredAt().toString()));
+        }
+        if (result.signedBy() != null) {
+            set(sets, names, values, SIGNED_BY, s(result.signedBy()));
+        }
+        if (!result.after().eventIds().isEmpty()) {
+            set(sets, names, values, EVENT_IDS, AttributeValue.fromSs(List.copyOf(result.after().eventIds())));
+        }
+        boolean polled = after.active() && !after.status().isTerminal() && after.nextPollAt() != null;
+        if (polled) {
+            set(sets, names, values, "pollShard", s(Keys.pollShard(after.carrier().code(), after.shipmentId())));
+            set(sets, names, values, "nextPollAt", n(after.nextPollAt().getEpochSecond()));
+        } else {
+            // Leaving the sparse index is what ends polling.
+            removes.add(name(names, "pollShard"));
+            removes.add(name(names, "nextPollAt"));
+        }
+        names.put("#v", "version");
+        values.put(":expected", n(expected));
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(after.merchantId(), after.orderNumber(), after.shipmentId()))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(pk) AND #v = :expected")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return SaveOutcome.SAVED;
+        } catch (ConditionalCheckFailedException e) {
+            return SaveOutcome.CONFLICT;
+        }
+    }
+
+    /** Marks a shipment as fed by carrier push (it then needs no routine polling). */
+    public void markPushSubscribed(ShipmentRef ref) {
+        dynamo.updateItem(b -> b.tableName(table).key(key(ref.merchantId(), ref.orderNumber(), ref.shipmentId()))
+                .updateExpression("SET pushSubscribed = :t")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":t", bool(true))));
+    }
+
+    /** The shipments (of any merchant) tracking this carrier number, for carrier push. */
+    public List<ShipmentRef> findByCarrierNumber(Carrier carrier, String trackingNumber) {
+        List<ShipmentRef> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_BY_CARRIER_TRACKING)
+                    .keyConditionExpression("carrierTracking = :ct")
+                    .expressionAttributeValues(Map.of(":ct", s(Keys.carrierTracking(carrier.code(), trackingNumber))))
+                    .exclusiveStartKey(exclusiveStart));
+            for (Map<String, AttributeValue> item : page.items()) {
+                out.add(refFromKeys(str(item, Keys.PK), str(item, Keys.SK)));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    /** Every stored event of a shipment, oldest first (tests and the bench). */
+    public List<TrackingEvent> events(String shipmentId) {
+        List<TrackingEvent> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.eventsPk(shipmentId))))
+                    .exclusiveStartKey(exclusiveStart));
+            page.items().forEach(i -> out.add(DynamoDbOrderStore.eventFrom(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------ carrier budget
+
+    /** Adds {@code calls} carrier requests to today's counter; returns the new total. */
+    public long addCarrierCalls(Carrier carrier, LocalDate dayUtc, long calls) {
+        Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of(Keys.PK, s(Keys.carrierCallsPk(carrier.code())), Keys.SK, s(Keys.carrierCallsSk(dayUtc.toString()))))
+                .updateExpression("ADD calls :n SET entityType = :type, carrier = :carrier, expiresAt = :ttl")
+                .expressionAttributeValues(Map.of(":n", n(calls), ":type", s("CARRIER_CALLS"),
+                        ":carrier", s(carrier.code()),
+                        ":ttl", n(dayUtc.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) + CALLS_TTL_SECONDS)))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return num(updated, "calls", calls);
+    }
+
+    public long carrierCalls(Carrier carrier, LocalDate dayUtc) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(Keys.PK, s(Keys.carrierCallsPk(carrier.code())), Keys.SK, s(Keys.carrierCallsSk(dayUtc.toString())))))
+                .item();
+        return item == null ? 0 : num(item, "calls", 0);
+    }
+
+    // ---------------------------------------------------------------------------------------------- internals
+
+    private void putEventOnce(String shipmentId, TrackingEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        String instant = event.time() == null ? "0000" : event.time().toInstant().toString();
+        item.put(Keys.PK, s(Keys.eventsPk(shipmentId)));
+        item.put(Keys.SK, s(Keys.eventSk(instant, event.eventId())));
+        item.put(Keys.ENTITY, s("EVENT"));
+        item.put("shipmentId", s(shipmentId));
+        item.put("eventId", s(event.eventId()));
+        putIfPresent(item, "time", event.time());
+        item.put("status", s(event.status().name()));
+        item.put("reason", s(event.reason().name()));
+        putIfPresent(item, "carrierCode", event.carrierCode());
+        putIfPresent(item, "description", event.description());
+        putIfPresent(item, "location", event.location());
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException e) {
+            // Stored by an earlier delivery of the same answer: once is enough.
+        }
+    }
+
+    private static ShipmentRef refFromKeys(String pk, String sk) {
+        // pk = ORDER#<merchantId>#<orderNumber>; merchant ids never contain '#', order numbers may.
+        String rest = pk.substring("ORDER#".length());
+        int hash = rest.indexOf('#');
+        return new ShipmentRef(rest.substring(0, hash), rest.substring(hash + 1), sk.substring(Keys.SHIPMENT_SK_PREFIX.length()));
+    }
+
+    private static Map<String, AttributeValue> key(String merchantId, String orderNumber, String shipmentId) {
+        return Map.of(Keys.PK, s(Keys.orderPk(merchantId, orderNumber)), Keys.SK, s(Keys.shipmentSk(shipmentId)));
+    }
+
+    private static String name(Map<String, String> names, String attribute) {
+        String placeholder = "#a" + names.size();
+        names.put(placeholder, attribute);
+        return placeholder;
+    }
+
+    private static void set(List<String> sets, Map<String, String> names, Map<String, AttributeValue> values,
+                            String attribute, AttributeValue value) {
+        String n = name(names, attribute);
+        String v = ":v" + values.size();
+        values.put(v, value);
+        sets.add(n + " = " + v);
+    }
+
+    private static void setOrRemove(List<String> sets, List<String> removes, Map<String, String> names,
+                                    Map<String, AttributeValue> values, String attribute, Object value) {
+        if (value == null) {
+            removes.add(name(names, attribute));
+        } else {
+            set(sets, names, values, attribute, s(value.toString()));
+        }
+    }
+}
