@@ -1,58 +1,134 @@
 package io.ordertracker.local.emulators;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A moto server (SES, SNS, Secrets Manager, SSM, ...) as a child process on a loopback port. Moto is Python: it is
- * run from the repository's virtualenv ({@code .venv}, or {@code MOTO_VENV}), which is created with
- * {@code pip install "moto[server]"} on first use when missing. Moto accepts every email and SMS and
- * delivers none, which is what a local run wants.
+ * A moto server (SES, SNS, and any other AWS API moto serves) as a child process on a loopback port, from the
+ * Python venv that .ci/run creates ({@code pip install "moto[server]"}). The venv is found through the system
+ * property {@code ordertracker.venv}, else the env var {@code ORDER_TRACKER_VENV}, else {@code <repo>/.venv}.
+ * Moto records what it "sends": {@link #sentEmails()} and {@link #sentSms()} read them back through moto's own
+ * inspection endpoint ({@code /moto-api/data.json}).
  */
 public final class MotoServer implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private MotoServer(Process process, int port) {
+    private MotoServer(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
-    /** Starts moto on a free port, creating the virtualenv first if there is none. */
+    /** The moto_server executable, if the venv has one. */
+    public static Optional<Path> executable() {
+        String venv = System.getProperty("ordertracker.venv", System.getenv("ORDER_TRACKER_VENV"));
+        Path dir;
+        if (venv != null && !venv.isBlank()) {
+            dir = Path.of(venv);
+        } else {
+            try {
+                dir = SamTemplate.locate().getParent().resolve(".venv");
+            } catch (IllegalStateException e) {
+                return Optional.empty();
+            }
+        }
+        Path exe = dir.resolve("bin").resolve("moto_server");
+        return Files.isExecutable(exe) ? Optional.of(exe) : Optional.empty();
+    }
+
+    /**
+     * Whether tests can use moto here. Off CI a missing venv means "skip"; on CI ({@code CI=true}) the venv is
+     * part of the build, so its absence is an error, not a reason to skip.
+     */
+    public static boolean availableOrFailOnCi() {
+        boolean available = executable().isPresent();
+        if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException("CI=true but no moto_server in the venv (" + describeVenv()
+                    + "); .ci/run should have installed moto[server]");
+        }
+        return available;
+    }
+
+    public static String describeVenv() {
+        return System.getProperty("ordertracker.venv", System.getenv().getOrDefault("ORDER_TRACKER_VENV", "<repo>/.venv"));
+    }
+
     public static MotoServer start() {
         return start(Ports.free());
     }
 
     public static MotoServer start(int port) {
-        Path server = ensureInstalled(venv());
+        Path exe = executable().orElseThrow(() -> new IllegalStateException(
+                "moto_server not found in " + describeVenv() + " (pip install \"moto[server]\")"));
         try {
-            Path log = Files.createTempFile("moto-server-", ".log");
-            Process process = new ProcessBuilder(server.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            MotoServer moto = new MotoServer(process, port);
-            moto.awaitReady(log);
-            return moto;
+            Path log = Files.createTempFile("moto-server-" + port + "-", ".log");
+            ProcessBuilder pb = new ProcessBuilder(exe.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("PYTHONUNBUFFERED", "1");
+            // moto answers every account/region; fixed dummy credentials keep its state in one backend
+            pb.environment().put("MOTO_ALLOW_NONEXISTENT_REGION", "true");
+            Process process = pb.start();
+            MotoServer server = new MotoServer(process, port, log);
+            server.awaitReady(Duration.ofSeconds(60));
+            return server;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start moto from " + server, e);
+            throw new IllegalStateException("could not start moto_server", e);
         }
     }
 
-    /** True if moto can be run here without installing anything. */
-    public static boolean installed() {
-        return Files.isExecutable(venv().resolve("bin/moto_server"));
+    private void awaitReady(Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("moto_server exited: " + tail());
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/data.json"))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                process.waitFor(100, TimeUnit.MILLISECONDS); // a bounded pause that also notices an early exit
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        close();
+        throw new IllegalStateException("moto_server not ready after " + limit + ": " + tail());
+    }
+
+    private String tail() {
+        try {
+            String text = Files.readString(log);
+            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+        } catch (IOException e) {
+            return "(no log)";
+        }
     }
 
     public URI endpoint() {
@@ -63,101 +139,59 @@ public final class MotoServer implements AutoCloseable {
         return port;
     }
 
-    /** GET a path on the server (moto's own inspection API lives under /moto-api/). */
-    public Optional<String> get(String path) {
+    /** Everything moto holds, as its inspection endpoint reports it: service -> model -> instances. */
+    public JsonNode data() {
         try {
-            HttpURLConnection c = (HttpURLConnection) endpoint().resolve(path).toURL().openConnection();
-            c.setConnectTimeout(2000);
-            c.setReadTimeout(10000);
-            if (c.getResponseCode() != 200) {
-                return Optional.empty();
-            }
-            try (var in = c.getInputStream()) {
-                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/data.json"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(r.body());
         } catch (IOException e) {
-            return Optional.empty();
+            throw new IllegalStateException("moto data.json unreadable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** Emails sent through SES v1 SendEmail: {id, source, subject, body (HTML if given, else text), destinations}. */
+    public List<JsonNode> sentEmails() {
+        return list(data().path("ses").path("Message"));
+    }
+
+    /** Text messages published to phone numbers: {message_id, phone_number, message}. */
+    public List<JsonNode> sentSms() {
+        return list(data().path("sns").path("SMS"));
+    }
+
+    /** Forgets all state (between test classes sharing one server). */
+    public void reset() {
+        try {
+            HTTP.send(HttpRequest.newBuilder(endpoint().resolve("/moto-api/reset"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new IllegalStateException("moto reset failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
     }
 
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitReady(Path log) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("moto exited at start: " + tail(log));
-            }
-            if (get("/moto-api/").isPresent()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException("interrupted while moto was starting");
-            }
-        }
-        close();
-        throw new IllegalStateException("moto did not answer within " + START_TIMEOUT + ": " + tail(log));
-    }
-
-    private static String tail(Path log) {
-        try {
-            String text = Files.readString(log);
-            return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
-        } catch (IOException e) {
-            return "(no log)";
-        }
-    }
-
-    /** {@code MOTO_VENV}, else {@code .venv} at the repository root (found from template.yaml). */
-    static Path venv() {
-        String configured = System.getenv("MOTO_VENV");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return SamTemplate.locate().toAbsolutePath().getParent().resolve(".venv");
-    }
-
-    private static synchronized Path ensureInstalled(Path venv) {
-        Path server = venv.resolve("bin/moto_server");
-        if (Files.isExecutable(server)) {
-            return server;
-        }
-        System.err.println("moto: creating " + venv + " and installing moto[server] (first run only)...");
-        run(List.of("python3", "-m", "venv", venv.toString()));
-        run(List.of(venv.resolve("bin/pip").toString(), "install", "--quiet", "moto[server]"));
-        if (!Files.isExecutable(server)) {
-            throw new IllegalStateException("moto[server] was installed but " + server + " is missing");
-        }
-        return server;
-    }
-
-    private static void run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("failed: " + String.join(" ", command)
-                        + " (install Python 3 with venv, or set MOTO_VENV to a virtualenv with moto[server])");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + command.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + String.join(" ", command));
         }
     }
 }
