@@ -98,7 +98,7 @@ final class UpsApi extends CarrierApi {
             // DEL is the date it WAS delivered; karrio reads it as an estimate, we must not
             ObjectNode del = dates.addObject();
             del.put("type", "DEL");
-            del.put("date", steps.getFirst().time().format(DATE));
+            del.put("date", steps.getFirst().time().toLocalDate().format(DATE));
             ObjectNode time = pkg.putObject("deliveryTime");
             time.put("type", "DEL");
             time.put("endTime", steps.getFirst().time().format(TIME));
@@ -144,10 +144,10 @@ final class UpsApi extends CarrierApi {
         status.put("description", code[3]);
         status.put("code", code[1]);
         status.put("statusCode", code[2]);
-        a.put("date", t.format(DATE));
+        a.put("date", t.toLocalDate().format(DATE));
         a.put("time", t.format(TIME));
         OffsetDateTime gmt = t.withOffsetSameInstant(ZoneOffset.UTC);
-        a.put("gmtDate", gmt.format(DATE));
+        a.put("gmtDate", gmt.toLocalDate().format(DATE));
         a.put("gmtOffset", t.getOffset().getId().equals("Z") ? "+00:00" : t.getOffset().getId());
         a.put("gmtTime", gmt.format(DateTimeFormatter.ofPattern("HH:mm:ss")));
         return a;
