@@ -1,0 +1,91 @@
+package io.ordertracker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordertracker.domain.merchants.MerchantAdmin;
+import io.ordertracker.local.emulators.DynamoDbLocal;
+import io.ordertracker.local.emulators.LocalResources;
+import io.ordertracker.local.emulators.SamTemplate;
+import io.ordertracker.storage.DynamoDbMerchantStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** ./tracker merchant ... against DynamoDB Local, through the same argument parsing people use. */
+class MerchantCommandIT {
+    private static DynamoDbLocal dynamo;
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocal.start();
+        new LocalResources(SamTemplate.load(SamTemplate.locate())).createTables(dynamo.client());
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run tracker(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 6];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--table";
+        all[args.length + 1] = "TrackingTable";
+        all[args.length + 2] = "--endpoint-url";
+        all[args.length + 3] = dynamo.endpoint().toString();
+        all[args.length + 4] = "--region";
+        all[args.length + 5] = "us-east-1";
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        int exit = TrackerCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void createsAMerchantIssuesListsAndRevokesKeys() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Run created = tracker("merchant", "create", "Acme \"Mugs\"");
+        assertThat(created.exit()).isZero();
+        JsonNode merchant = json.readTree(created.out());
+        assertThat(merchant.path("name").asText()).isEqualTo("Acme \"Mugs\"");
+        String merchantId = merchant.path("merchantId").asText();
+
+        Run issued = tracker("merchant", "key", "issue", merchantId);
+        assertThat(issued.exit()).isZero();
+        assertThat(issued.err()).contains("shown once");
+        JsonNode key = json.readTree(issued.out());
+        String secret = key.path("apiKey").asText();
+        assertThat(secret).startsWith("otk_" + key.path("keyId").asText() + "_").hasSizeGreaterThan(40);
+
+        MerchantAdmin admin = new MerchantAdmin(new DynamoDbMerchantStore(dynamo.client(), "TrackingTable"), Clock.systemUTC());
+        assertThat(admin.authenticate(secret)).contains(merchantId);
+
+        Run listed = tracker("merchant", "key", "list", merchantId);
+        assertThat(listed.out()).contains(key.path("keyId").asText()).doesNotContain(secret);
+
+        Run revoked = tracker("merchant", "key", "revoke", merchantId, key.path("keyId").asText());
+        assertThat(revoked.exit()).isZero();
+        assertThat(admin.authenticate(secret)).isEmpty();
+        assertThat(tracker("merchant", "key", "revoke", merchantId, "nosuchkey").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWhatItCannotDo() {
+        assertThat(tracker("merchant", "create", " ").exit()).isEqualTo(1);
+        assertThat(tracker("merchant", "key", "issue", "m_does_not_exist").exit()).isEqualTo(1);
+        assertThat(tracker("merchant", "frobnicate").exit()).isEqualTo(2);
+        assertThat(TrackerCli.run(new String[] {"nonsense"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()))).isEqualTo(2);
+    }
+}
