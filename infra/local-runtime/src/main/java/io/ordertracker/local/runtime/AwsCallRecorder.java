@@ -1,0 +1,75 @@
+package io.ordertracker.local.runtime;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Sees every AWS SDK call made in this JVM (registered for all clients through the SDK's global interceptor file,
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), so no function has to be changed to be
+ * measured. Calls made while a function's handler runs are counted per service, operation and function (the
+ * benchmark's request counts); successful SES sends and SNS SMS publishes are copied to the {@link Outbox}.
+ * The runtime's own calls (polling queues and the stream) are what Lambda's pollers do for free, and are not counted.
+ */
+public final class AwsCallRecorder implements ExecutionInterceptor {
+    private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+    private static volatile Outbox outbox;
+
+    public AwsCallRecorder() {
+        // the SDK instantiates this once per client
+    }
+
+    static void recordTo(Outbox target) {
+        outbox = target;
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        var function = LocalFunction.current();
+        if (function.isEmpty()) {
+            return;
+        }
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        COUNTS.computeIfAbsent(service + "\t" + operation + "\t" + function.get(), k -> new LongAdder()).increment();
+        Outbox target = outbox;
+        if (target != null) {
+            SdkRequest request = context.request();
+            try {
+                target.record(service, operation, request);
+            } catch (RuntimeException e) {
+                System.err.println("local runtime: could not copy a sent message to the outbox: " + e);
+            }
+        }
+    }
+
+    /** service -> operation -> count, for calls made by functions since the last {@link #reset()}. */
+    public static Map<String, Map<String, Long>> countsByService() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        COUNTS.forEach((key, n) -> {
+            String[] parts = key.split("\t");
+            out.computeIfAbsent(parts[0], k -> new TreeMap<>()).merge(parts[1], n.sum(), Long::sum);
+        });
+        return out;
+    }
+
+    /** function -> service -> count. */
+    public static Map<String, Map<String, Long>> countsByFunction() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        COUNTS.forEach((key, n) -> {
+            String[] parts = key.split("\t");
+            out.computeIfAbsent(parts[2], k -> new TreeMap<>()).merge(parts[0], n.sum(), Long::sum);
+        });
+        return out;
+    }
+
+    public static void reset() {
+        COUNTS.clear();
+    }
+}

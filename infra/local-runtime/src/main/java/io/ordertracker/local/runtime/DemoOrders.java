@@ -1,0 +1,16 @@
+package io.ordertracker.local.runtime;
+
+/** The demo orders the README's curl line, the end-to-end test and the pipeline benchmark post. */
+public final class DemoOrders {
+    private DemoOrders() {
+    }
+
+    /** One order with one parcel, a shopper with an email address and a mobile number. */
+    public static String orderJson(String orderNumber, String carrier, String trackingNumber) {
+        return "{\"orderNumber\":\"" + orderNumber + "\",\"customer\":{\"name\":\"Ada Lovelace\","
+                + "\"email\":\"ada+" + orderNumber.toLowerCase(java.util.Locale.ROOT) + "@example.com\","
+                + "\"phone\":\"+15555550123\",\"timeZone\":\"America/New_York\",\"locale\":\"en-US\"},"
+                + "\"items\":[{\"name\":\"Espresso cups\",\"quantity\":2}],"
+                + "\"shipments\":[{\"carrier\":\"" + carrier + "\",\"trackingNumber\":\"" + trackingNumber + "\"}]}";
+    }
+}

@@ -1,0 +1,110 @@
+package io.ordertracker.local.runtime;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./tracker local [--port P] [--clock-factor F] [--api-key K]}: starts the stack and runs until SIGINT or
+ * SIGTERM, which stop it cleanly (the JVM's shutdown hook closes the runtime).
+ */
+public final class LocalCommand {
+    private LocalCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        LocalRuntime.Options options = LocalRuntime.Options.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            try {
+                switch (arg) {
+                    case "--port" -> options = options.withPort(Integer.parseInt(require(arg, value)));
+                    case "--clock-factor" -> options = options.withClockFactor(Double.parseDouble(require(arg, value)));
+                    case "--api-key" -> options = options.withApiKey(require(arg, value));
+                    case "--no-moto" -> {
+                        options = options.withMoto(false);
+                        i--;
+                    }
+                    default -> {
+                        err.println("unknown option " + arg);
+                        err.println(USAGE);
+                        return 2;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                err.println(e.getMessage());
+                err.println(USAGE);
+                return 2;
+            }
+            i++;
+        }
+        if (options.clockFactor() <= 0) {
+            err.println("--clock-factor must be positive");
+            return 2;
+        }
+        err.println("local: starting DynamoDB Local, ElasticMQ, moto and the carrier sandbox...");
+        LocalRuntime runtime;
+        try {
+            runtime = LocalRuntime.start(options);
+        } catch (RuntimeException e) {
+            err.println("local: could not start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("local: stopping...");
+            runtime.close();
+            stopped.countDown();
+        }, "local-runtime-shutdown"));
+        printBanner(runtime, out);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static void printBanner(LocalRuntime runtime, PrintStream out) {
+        out.println();
+        out.println("order-tracker is running locally on " + runtime.baseUrl()
+                + " (simulated time " + runtime.clock().instant() + ", x" + runtime.clockFactor() + ")");
+        out.println();
+        out.println("Functions:");
+        runtime.functions().values().forEach(f -> out.println("  " + f.name()));
+        runtime.skipped().forEach(s -> out.println("  " + s.function() + "  (skipped: " + s.reason() + ")"));
+        out.println("Routes:");
+        runtime.routes().forEach(r -> out.println("  " + r));
+        runtime.warnings().forEach(w -> out.println("warning: " + w));
+        out.println();
+        out.println("Demo merchant " + runtime.merchantId() + ", API key:");
+        out.println("  " + runtime.apiKey());
+        String tracking = runtime.journeys().stream().filter(j -> j.journey().equals("delivered")).findFirst()
+                .map(SandboxHandle.JourneyInfo::trackingNumber).orElse("1Z999AA10123456784");
+        String carrier = runtime.journeys().stream().filter(j -> j.trackingNumber().equals(tracking)).findFirst()
+                .map(SandboxHandle.JourneyInfo::carrier).orElse("ups");
+        out.println();
+        out.println("Post a demo order:");
+        out.println("  " + curl(runtime, carrier, tracking));
+        out.println();
+        out.println("Outbox (emails and SMS):   " + runtime.baseUrl() + "/_local/outbox");
+        out.println("Shipments:                 " + runtime.baseUrl() + "/_local/shipments");
+        out.println("Sandbox journeys:          " + runtime.baseUrl() + "/_local/sandbox/journeys");
+        out.println("Stop with Ctrl-C.");
+    }
+
+    static String curl(LocalRuntime runtime, String carrier, String trackingNumber) {
+        return "curl -s -X POST " + runtime.baseUrl() + "/v1/orders -H 'Authorization: Bearer " + runtime.apiKey()
+                + "' -H 'Content-Type: application/json' -d '" + DemoOrders.orderJson("DEMO-1001", carrier, trackingNumber)
+                + "'";
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    static final String USAGE = "usage: ./tracker local [--port P (default 3000)] [--clock-factor F (default 1)] [--api-key K]";
+}

@@ -1,0 +1,241 @@
+package io.ordertracker.local.runtime;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The runtime's own pages on the API port, HTML for people and JSON for scripts ({@code Accept: application/json}
+ * or {@code ?format=json}): {@code /_local/outbox} (every email and SMS sent, newest first),
+ * {@code /_local/shipments} (status, next poll, flags) and {@code /_local/sandbox/journeys}.
+ */
+final class LocalPages implements HttpApiGateway.LocalPages {
+    private final LocalRuntime runtime;
+
+    LocalPages(LocalRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public boolean serve(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
+        boolean json = wantsJson(exchange);
+        switch (path) {
+            case "/_local" -> html(exchange, "Local runtime", index());
+            case "/_local/outbox" -> {
+                if (json) {
+                    json(exchange, outboxJson());
+                } else {
+                    html(exchange, "Outbox", outboxHtml());
+                }
+            }
+            case "/_local/shipments" -> {
+                ArrayNode shipments = shipmentsJson();
+                if (json) {
+                    json(exchange, shipments);
+                } else {
+                    html(exchange, "Shipments", shipmentsHtml(shipments));
+                }
+            }
+            case "/_local/sandbox/journeys" -> {
+                ArrayNode journeys = journeysJson();
+                if (json || !exchange.getRequestHeaders().getFirst("Accept").contains("text/html")) {
+                    json(exchange, journeys);
+                } else {
+                    html(exchange, "Sandbox journeys", journeysHtml(journeys));
+                }
+            }
+            case "/_local/clock" -> json(exchange, EventCodec.MAPPER.createObjectNode()
+                    .put("now", runtime.clock().instant().toString()).put("factor", runtime.clockFactor()));
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean wantsJson(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        String query = exchange.getRequestURI().getQuery();
+        return (accept != null && accept.contains("application/json") && !accept.contains("text/html"))
+                || (query != null && query.contains("format=json"));
+    }
+
+    ArrayNode outboxJson() {
+        ArrayNode out = EventCodec.MAPPER.createArrayNode();
+        for (Outbox.Message m : runtime.outbox().messages()) {
+            ObjectNode o = out.addObject();
+            o.put("channel", m.channel());
+            o.put("to", m.to());
+            o.put("subject", m.subject());
+            o.put("text", m.text());
+            o.put("orderNumber", m.orderNumber());
+            o.put("trackingNumber", m.trackingNumber());
+            o.put("milestone", m.milestone());
+            o.put("sentAt", m.sentAt().toString());
+            if (m.html() != null) {
+                o.put("html", m.html());
+            }
+        }
+        return out;
+    }
+
+    ArrayNode shipmentsJson() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        if (runtime.tableName() != null) {
+            runtime.dynamo().scanPaginator(b -> b.tableName(runtime.tableName())
+                            .filterExpression("entityType = :s")
+                            .expressionAttributeValues(Map.of(":s", AttributeValue.fromS("SHIPMENT"))))
+                    .items().forEach(items::add);
+        }
+        items.sort(Comparator.comparing((Map<String, AttributeValue> i) -> str(i, "createdAt")).reversed());
+        ArrayNode out = EventCodec.MAPPER.createArrayNode();
+        for (Map<String, AttributeValue> i : items) {
+            ObjectNode o = out.addObject();
+            for (String name : List.of("merchantId", "orderNumber", "shipmentId", "carrier", "trackingNumber", "status",
+                    "reason", "etaDate", "lastScanAt", "createdAt", "updatedAt")) {
+                String v = str(i, name);
+                if (v != null) {
+                    o.put(name, v);
+                }
+            }
+            for (String flag : List.of("delayed", "stalled", "active")) {
+                o.put(flag, i.containsKey(flag) && Boolean.TRUE.equals(i.get(flag).bool()));
+            }
+            if (i.containsKey("nextPollAt") && i.get("nextPollAt").n() != null) {
+                o.put("nextPollAt", Instant.ofEpochSecond(Long.parseLong(i.get("nextPollAt").n())).toString());
+            }
+            String token = str(i, "trackingToken");
+            if (token != null) {
+                o.put("trackingUrl", runtime.baseUrl() + "/t/" + token);
+            }
+        }
+        return out;
+    }
+
+    ArrayNode journeysJson() {
+        ArrayNode out = EventCodec.MAPPER.createArrayNode();
+        for (SandboxHandle.JourneyInfo j : runtime.journeys()) {
+            ObjectNode o = out.addObject();
+            o.put("carrier", j.carrier());
+            o.put("trackingNumber", j.trackingNumber());
+            o.put("journey", j.journey());
+            if (j.expectedFinalStatus() != null) {
+                o.put("expectedFinalStatus", j.expectedFinalStatus());
+            }
+            o.put("endsAt", j.endsAt().toString());
+        }
+        return out;
+    }
+
+    private String index() {
+        StringBuilder b = new StringBuilder();
+        b.append("<p>Simulated time: <b>").append(runtime.clock().instant()).append("</b> (x").append(runtime.clockFactor())
+                .append(")</p><ul><li><a href=\"/_local/outbox\">Outbox</a></li><li><a href=\"/_local/shipments\">Shipments</a></li>")
+                .append("<li><a href=\"/_local/sandbox/journeys\">Sandbox journeys</a></li></ul><h2>Functions</h2><ul>");
+        runtime.functions().values().forEach(f -> b.append("<li>").append(esc(f.name())).append(": ")
+                .append(f.invocations()).append(" invocations, ").append(f.errors()).append(" errors</li>"));
+        runtime.skipped().forEach(s -> b.append("<li><i>").append(esc(s.function())).append(" skipped: ")
+                .append(esc(s.reason())).append("</i></li>"));
+        return b.append("</ul>").toString();
+    }
+
+    private String outboxHtml() {
+        StringBuilder b = new StringBuilder("<p>Every email and text message sent, newest first. "
+                + "<a href=\"/_local/outbox?format=json\">JSON</a></p>");
+        List<Outbox.Message> messages = runtime.outbox().messages();
+        if (messages.isEmpty()) {
+            b.append("<p><i>Nothing sent yet.</i></p>");
+        }
+        for (Outbox.Message m : messages) {
+            b.append("<section class=msg><div class=meta><b>").append(m.channel().toUpperCase()).append("</b> to ")
+                    .append(esc(m.to())).append(" &middot; ").append(m.sentAt());
+            if (m.milestone() != null) {
+                b.append(" &middot; ").append(esc(m.milestone()));
+            }
+            if (m.orderNumber() != null) {
+                b.append(" &middot; order ").append(esc(m.orderNumber()));
+            }
+            if (m.trackingNumber() != null) {
+                b.append(" &middot; ").append(esc(m.trackingNumber()));
+            }
+            b.append("</div>");
+            if (m.subject() != null) {
+                b.append("<h3>").append(esc(m.subject())).append("</h3>");
+            }
+            if (m.html() != null) {
+                b.append("<iframe sandbox srcdoc=\"").append(esc(m.html())).append("\"></iframe>");
+                b.append("<details><summary>Text version</summary><pre>").append(esc(m.text())).append("</pre></details>");
+            } else {
+                b.append("<pre>").append(esc(m.text())).append("</pre>");
+            }
+            b.append("</section>");
+        }
+        return b.toString();
+    }
+
+    private static String shipmentsHtml(ArrayNode shipments) {
+        StringBuilder b = new StringBuilder("<p><a href=\"/_local/shipments?format=json\">JSON</a></p><table><tr>"
+                + "<th>order</th><th>carrier</th><th>tracking number</th><th>status</th><th>flags</th><th>ETA</th>"
+                + "<th>next poll</th><th>page</th></tr>");
+        shipments.forEach(s -> {
+            String flags = (s.path("delayed").asBoolean() ? "delayed " : "") + (s.path("stalled").asBoolean() ? "stalled " : "")
+                    + (s.path("active").asBoolean() ? "" : "not tracked");
+            b.append("<tr><td>").append(esc(s.path("orderNumber").asText())).append("</td><td>")
+                    .append(esc(s.path("carrier").asText())).append("</td><td>").append(esc(s.path("trackingNumber").asText()))
+                    .append("</td><td>").append(esc(s.path("status").asText())).append("</td><td>").append(flags)
+                    .append("</td><td>").append(esc(s.path("etaDate").asText(""))).append("</td><td>")
+                    .append(esc(s.path("nextPollAt").asText("-"))).append("</td><td>");
+            if (s.has("trackingUrl")) {
+                b.append("<a href=\"").append(esc(s.get("trackingUrl").asText())).append("\">open</a>");
+            }
+            b.append("</td></tr>");
+        });
+        return b.append("</table>").toString();
+    }
+
+    private static String journeysHtml(ArrayNode journeys) {
+        StringBuilder b = new StringBuilder("<table><tr><th>carrier</th><th>tracking number</th><th>journey</th>"
+                + "<th>ends (simulated)</th></tr>");
+        journeys.forEach(j -> b.append("<tr><td>").append(esc(j.path("carrier").asText())).append("</td><td>")
+                .append(esc(j.path("trackingNumber").asText())).append("</td><td>").append(esc(j.path("journey").asText()))
+                .append("</td><td>").append(esc(j.path("endsAt").asText())).append("</td></tr>"));
+        return b.append("</table>").toString();
+    }
+
+    private static void json(HttpExchange exchange, Object body) throws IOException {
+        HttpApiGateway.send(exchange, 200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                EventCodec.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
+    }
+
+    private static void html(HttpExchange exchange, String title, String content) throws IOException {
+        String page = "<!doctype html><html><head><meta charset=utf-8><title>" + esc(title) + " - order-tracker local</title>"
+                + "<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}table{border-collapse:collapse}"
+                + "td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}.msg{border:1px solid #ccc;"
+                + "border-radius:6px;padding:1rem;margin:1rem 0}.meta{color:#555;font-size:.9rem}iframe{width:100%;"
+                + "height:24rem;border:1px solid #eee}</style></head><body><nav><a href=\"/_local\">local runtime</a> &middot; "
+                + "<a href=\"/_local/outbox\">outbox</a> &middot; <a href=\"/_local/shipments\">shipments</a> &middot; "
+                + "<a href=\"/_local/sandbox/journeys\">journeys</a></nav><h1>" + esc(title) + "</h1>" + content
+                + "</body></html>";
+        HttpApiGateway.send(exchange, 200, Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store"), page);
+    }
+
+    private static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s() != null ? v.s() : v.n();
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,413 @@
+package io.ordertracker.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordertracker.domain.merchants.Merchant;
+import io.ordertracker.domain.merchants.MerchantAdmin;
+import io.ordertracker.lambda.Clocks;
+import io.ordertracker.local.emulators.DynamoDbLocal;
+import io.ordertracker.local.emulators.ElasticMq;
+import io.ordertracker.local.emulators.LocalAws;
+import io.ordertracker.local.emulators.LocalResources;
+import io.ordertracker.local.emulators.MotoServer;
+import io.ordertracker.local.emulators.SamTemplate;
+import io.ordertracker.storage.DynamoDbMerchantStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.ses.SesClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The whole stack from template.yaml in this JVM. Start-up: DynamoDB Local, ElasticMQ, moto (SES, SNS, Secrets
+ * Manager, SSM) and the carrier sandbox; the template's tables, queues, topics and SES identities; every
+ * {@code AWS::Serverless::Function} constructed from its Handler class inside its own environment (Globals +
+ * function variables with intrinsics resolved to the local resources, plus the emulator endpoints and the
+ * simulated clock); then its events wired as Lambda wires them. A function whose class is not on the classpath is
+ * reported and skipped. Nothing here lists functions: a function added to the template runs with no code change.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>]+@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})$");
+
+    /**
+     * @param port             HTTP API port (0: any free port)
+     * @param clockFactor      simulated time runs this many times faster than real time
+     * @param apiKey           the demo merchant's API key, or null for a fresh random one
+     * @param simulatedStart   simulated time at start-up, or null for now
+     * @param moto             start moto for SES/SNS (the functions that send need it)
+     * @param sandbox          start the carrier sandbox
+     * @param template         template.yaml, or null to find it above the working directory
+     */
+    public record Options(int port, double clockFactor, String apiKey, Instant simulatedStart, boolean moto,
+                          boolean sandbox, Path template) {
+        public static Options defaults() {
+            return new Options(3000, 1.0, null, null, true, true, null);
+        }
+
+        public Options withPort(int p) {
+            return new Options(p, clockFactor, apiKey, simulatedStart, moto, sandbox, template);
+        }
+
+        public Options withClockFactor(double f) {
+            return new Options(port, f, apiKey, simulatedStart, moto, sandbox, template);
+        }
+
+        public Options withApiKey(String k) {
+            return new Options(port, clockFactor, k, simulatedStart, moto, sandbox, template);
+        }
+
+        public Options withSimulatedStart(Instant s) {
+            return new Options(port, clockFactor, apiKey, s, moto, sandbox, template);
+        }
+
+        public Options withMoto(boolean m) {
+            return new Options(port, clockFactor, apiKey, simulatedStart, m, sandbox, template);
+        }
+
+        public Options withSandbox(boolean s) {
+            return new Options(port, clockFactor, apiKey, simulatedStart, moto, s, template);
+        }
+    }
+
+    /** A function of the template that is not running here, and why. */
+    public record Skipped(String function, String reason) {
+    }
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final List<Skipped> skipped = new ArrayList<>();
+    private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+    private final Clock clock;
+    private final Instant simulatedStart;
+    private final long realStartMillis;
+    private final double clockFactor;
+    private final Outbox outbox;
+    private DynamoDbLocal dynamoDbLocal;
+    private ElasticMq elasticMq;
+    private MotoServer moto;
+    private SandboxHandle sandbox;
+    private DynamoDbClient dynamo;
+    private SqsClient sqs;
+    private LocalResources resources;
+    private SamTemplate template;
+    private HttpApiGateway gateway;
+    private String tableName;
+    private String merchantId;
+    private String apiKey;
+
+    private LocalRuntime(Options options) {
+        this.clockFactor = options.clockFactor();
+        this.realStartMillis = System.currentTimeMillis();
+        this.simulatedStart = options.simulatedStart() != null ? options.simulatedStart()
+                : Instant.ofEpochMilli(realStartMillis);
+        this.clock = new Clocks.ScaledClock(simulatedStart, realStartMillis, clockFactor, ZoneOffset.UTC);
+        this.outbox = new Outbox(clock);
+    }
+
+    public static LocalRuntime start(Options options) {
+        LocalRuntime runtime = new LocalRuntime(options);
+        try {
+            runtime.boot(options);
+            return runtime;
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    private void boot(Options options) {
+        if (System.getProperty("aws.region") == null && System.getenv("AWS_REGION") == null) {
+            System.setProperty("aws.region", LocalAws.REGION.id()); // for any client built without AwsClients
+        }
+        AwsCallRecorder.recordTo(outbox);
+        template = SamTemplate.load(options.template() != null ? options.template() : SamTemplate.locate());
+        resources = new LocalResources(template);
+
+        dynamoDbLocal = track(DynamoDbLocal.start());
+        elasticMq = track(ElasticMq.start());
+        dynamo = track(dynamoDbLocal.client());
+        sqs = track(elasticMq.client());
+        if (options.moto()) {
+            moto = track(MotoServer.start());
+        }
+        if (options.sandbox()) {
+            sandbox = SandboxHandle.start(clock.instant(), clockFactor).map(this::track).orElse(null);
+        }
+        // The HTTP port must be known before the functions are built: the tracking page URL depends on it.
+        int port = options.port() == 0 ? io.ordertracker.local.emulators.Ports.free() : options.port();
+        overrideParameters(port);
+        resources.createTables(dynamo).createQueues(sqs);
+        if (moto != null) {
+            createTopics();
+            verifySesIdentities();
+        }
+        Map<String, FunctionSpec> specs = FunctionSpec.all(template);
+        specs.keySet().forEach(id -> resources.register(id, id, Map.of("Arn", arn(id))));
+        specs.keySet().forEach(id -> resources.register(id + ".Alias", arn(id) + ":live", Map.of()));
+        tableName = template.resourcesOfType("AWS::DynamoDB::Table").keySet().stream().findFirst().orElse(null);
+        createDemoMerchant(options.apiKey());
+
+        for (FunctionSpec spec : specs.values()) {
+            Map<String, String> env = environment(spec);
+            try {
+                functions.put(spec.logicalId(), LocalFunction.load(spec, env));
+            } catch (ClassNotFoundException e) {
+                skipped.add(new Skipped(spec.logicalId(), "class " + spec.handlerClass() + " is not on the classpath"));
+            } catch (RuntimeException | LinkageError e) {
+                skipped.add(new Skipped(spec.logicalId(), "init failed: " + e.getMessage()));
+                e.printStackTrace();
+            }
+        }
+        if (moto != null) {
+            SesVerification.verifyAddressesIn(sesClient(), functions.values());
+        }
+        try {
+            gateway = track(new HttpApiGateway(port, HttpRoutes.build(template, resources, functions, skipped::add),
+                    new LocalPages(this)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (is something else using it? try --port)", e);
+        }
+        DynamoDbStreamsClient streams = track(dynamoDbLocal.streamsClient());
+        for (LocalFunction f : functions.values()) {
+            f.spec().eventsOfType("SQS").forEach((name, props) ->
+                    track(SqsEventSource.start(f, name, props, resources, sqs, warnings::add)));
+            f.spec().eventsOfType("DynamoDB").forEach((name, props) ->
+                    track(StreamEventSource.start(f, name, props, resources, streams, sqs, warnings::add)));
+            f.spec().eventsOfType("Schedule").forEach((name, props) ->
+                    track(ScheduleEventSource.start(f, name, props, false, clock, clockFactor, warnings::add)));
+            f.spec().eventsOfType("ScheduleV2").forEach((name, props) ->
+                    track(ScheduleEventSource.start(f, name, props, true, clock, clockFactor, warnings::add)));
+            for (String type : List.of("SNS", "Api", "S3", "Kinesis", "EventBridgeRule", "CloudWatchEvent")) {
+                f.spec().eventsOfType(type).keySet().forEach(name -> warnings.add(f.name() + "." + name + ": " + type
+                        + " events are not run locally"));
+            }
+        }
+    }
+
+    /** Parameters that must point at local things: the tracking page base URL and carrier API URLs. */
+    private void overrideParameters(int port) {
+        Map<String, String> sandboxUrls = sandbox == null ? Map.of() : sandbox.baseUrls();
+        template.parameterDefaults().keySet().forEach(name -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("trackingpagebaseurl")) {
+                resources.register(name, "http://localhost:" + port, Map.of());
+            }
+            sandboxUrls.forEach((carrier, url) -> {
+                if (lower.startsWith(carrier) && (lower.endsWith("url") || lower.endsWith("endpoint"))) {
+                    resources.register(name, url, Map.of());
+                }
+            });
+        });
+    }
+
+    private void createTopics() {
+        SnsClient sns = snsClient();
+        template.resourcesOfType("AWS::SNS::Topic").forEach((id, node) -> {
+            String name = Optional.ofNullable(resolveOrNull(node.path("Properties").get("TopicName"))).orElse(id);
+            String arn = sns.createTopic(b -> b.name(name)).topicArn();
+            resources.register(id, arn, Map.of("TopicArn", arn, "TopicName", name));
+        });
+    }
+
+    private void verifySesIdentities() {
+        SesClient ses = sesClient();
+        template.resourcesOfType("AWS::SES::EmailIdentity").forEach((id, node) -> {
+            String identity = resolveOrNull(node.path("Properties").get("EmailIdentity"));
+            if (identity != null) {
+                SesVerification.verify(ses, identity);
+                resources.register(id, identity, Map.of());
+            }
+        });
+        template.resourcesOfType("AWS::SES::ConfigurationSet").forEach((id, node) -> {
+            String name = Optional.ofNullable(resolveOrNull(node.path("Properties").get("Name"))).orElse(id);
+            try {
+                ses.createConfigurationSet(b -> b.configurationSet(c -> c.name(name)));
+            } catch (RuntimeException e) {
+                warnings.add("SES configuration set " + name + ": " + e.getMessage());
+            }
+            resources.register(id, name, Map.of());
+        });
+    }
+
+    private void createDemoMerchant(String requestedKey) {
+        if (tableName == null) {
+            return;
+        }
+        DynamoDbMerchantStore store = new DynamoDbMerchantStore(dynamo, tableName);
+        MerchantAdmin admin = new MerchantAdmin(store, clock);
+        Merchant merchant = admin.createMerchant("Demo Shop");
+        merchantId = merchant.merchantId();
+        apiKey = requestedKey == null ? admin.issueKey(merchantId).secret()
+                : admin.registerKey(merchantId, requestedKey).secret();
+    }
+
+    /** Globals + function variables, resolved, over the emulator endpoints, credentials and the simulated clock. */
+    private Map<String, String> environment(FunctionSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", LocalAws.REGION.id());
+        env.put("AWS_DEFAULT_REGION", LocalAws.REGION.id());
+        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        env.put("AWS_SESSION_TOKEN", "");
+        if (moto != null) {
+            env.put("AWS_ENDPOINT_URL", moto.endpoint().toString()); // SES, SNS, Secrets Manager, SSM, ...
+        }
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbLocal.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamoDbLocal.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("LOCAL_CLOCK_EPOCH_MILLIS", Long.toString(simulatedStart.toEpochMilli()));
+        env.put("LOCAL_CLOCK_REAL_START_MILLIS", Long.toString(realStartMillis));
+        env.put("LOCAL_CLOCK_FACTOR", Double.toString(clockFactor));
+        if (sandbox != null) {
+            env.put("CARRIER_SANDBOX_URL", "http://127.0.0.1:" + sandbox.port());
+            sandbox.baseUrls().forEach((carrier, url) ->
+                    env.put("CARRIER_BASE_URL_" + carrier.toUpperCase(Locale.ROOT), url));
+        }
+        spec.environment().forEach((name, value) -> {
+            try {
+                String resolved = resources.resolve(value);
+                env.put(name, resolved == null ? "" : resolved);
+            } catch (RuntimeException e) {
+                warnings.add(spec.logicalId() + ": environment variable " + name + " left unset: " + e.getMessage());
+            }
+        });
+        return env;
+    }
+
+    private String resolveOrNull(JsonNode value) {
+        try {
+            return resources.resolve(value);
+        } catch (RuntimeException e) {
+            warnings.add("cannot resolve " + value + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static String arn(String functionId) {
+        return "arn:aws:lambda:" + LocalAws.REGION.id() + ":" + LocalResources.ACCOUNT + ":function:" + functionId;
+    }
+
+    private SnsClient snsClient() {
+        return track(LocalAws.configure(SnsClient.builder(), moto.endpoint()).build());
+    }
+
+    private SesClient sesClient() {
+        return track(LocalAws.configure(SesClient.builder(), moto.endpoint()).build());
+    }
+
+    private <T extends AutoCloseable> T track(T closeable) {
+        closeables.add(closeable);
+        return closeable;
+    }
+
+    // ------------------------------------------------------------------------------------------------- accessors
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String merchantId() {
+        return merchantId;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public double clockFactor() {
+        return clockFactor;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public Map<String, LocalFunction> functions() {
+        return Collections.unmodifiableMap(functions);
+    }
+
+    public List<Skipped> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public List<String> routes() {
+        return gateway.routes().stream().map(r -> r.routeKey() + " -> " + r.function().name()
+                + (r.authorizer() == null ? "" : " [" + r.authorizer().name() + "]")).toList();
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public LocalResources resources() {
+        return resources;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    /** The carrier sandbox's journeys (empty if the sandbox is not running). */
+    public List<SandboxHandle.JourneyInfo> journeys() {
+        return sandbox == null ? List.of() : sandbox.journeys();
+    }
+
+    public Optional<MotoServer> moto() {
+        return Optional.ofNullable(moto);
+    }
+
+    JsonNode invoke(String function, JsonNode event) {
+        return functions.get(function).invoke(event);
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> reversed = new ArrayList<>(closeables);
+        Collections.reverse(reversed);
+        for (AutoCloseable c : reversed) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("local runtime: " + c.getClass().getSimpleName() + " did not stop cleanly: " + e);
+            }
+        }
+        closeables.clear();
+        AwsCallRecorder.recordTo(null);
+    }
+}

@@ -1,0 +1,172 @@
+package io.ordertracker.local.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+
+/**
+ * Every email (SES SendEmail / SendRawEmail) and SMS (SNS Publish to a phone number) the functions sent through
+ * moto, newest first. Order number, tracking number and milestone come from the SES message tags or SNS message
+ * attributes named {@code orderNumber}, {@code trackingNumber}, {@code milestone} when the sender sets them, else
+ * they are looked for in the text.
+ */
+public final class Outbox {
+    private static final Pattern ORDER = Pattern.compile("(?i)order\\s*(?:number|no\\.?|#)?\\s*[:#]?\\s*([A-Za-z0-9][A-Za-z0-9_-]{2,63})");
+    private static final Pattern TRACKING = Pattern.compile("(?i)tracking\\s*(?:number|no\\.?|#)?\\s*[:#]?\\s*([A-Z0-9]{8,40})");
+
+    /** One sent message; {@code html} is null for SMS and text-only emails. */
+    public record Message(String channel, String to, String from, String subject, String text, String html,
+                         String orderNumber, String trackingNumber, String milestone, Instant sentAt) {
+    }
+
+    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    Outbox(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Newest first. */
+    public List<Message> messages() {
+        List<Message> out = new ArrayList<>(messages);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    public void clear() {
+        messages.clear();
+    }
+
+    void record(String service, String operation, SdkRequest request) {
+        switch (service + ":" + operation) {
+            case "SES:SendEmail" -> recordEmail(request);
+            case "SES:SendRawEmail" -> recordRawEmail(request);
+            case "SESv2:SendEmail" -> recordEmailV2(request);
+            case "SNS:Publish" -> recordSms(request);
+            default -> {
+            }
+        }
+    }
+
+    private void recordEmail(SdkRequest request) {
+        List<?> to = field(field(request, "Destination"), "ToAddresses", List.class);
+        Object message = field(request, "Message");
+        String subject = data(field(message, "Subject"));
+        Object body = field(message, "Body");
+        String text = data(field(body, "Text"));
+        String html = data(field(body, "Html"));
+        Map<String, String> tags = tags(field(request, "Tags", List.class));
+        add("email", join(to), str(field(request, "Source")), subject, text == null ? stripTags(html) : text, html, tags);
+    }
+
+    private void recordEmailV2(SdkRequest request) {
+        List<?> to = field(field(request, "Destination"), "ToAddresses", List.class);
+        Object simple = field(field(request, "Content"), "Simple");
+        String subject = data(field(simple, "Subject"));
+        Object body = field(simple, "Body");
+        String text = data(field(body, "Text"));
+        String html = data(field(body, "Html"));
+        Map<String, String> tags = tags(field(request, "EmailTags", List.class));
+        add("email", join(to), str(field(request, "FromEmailAddress")), subject,
+                text == null ? stripTags(html) : text, html, tags);
+    }
+
+    private void recordRawEmail(SdkRequest request) {
+        SdkBytes raw = field(field(request, "RawMessage"), "Data", SdkBytes.class);
+        String mime = raw == null ? "" : raw.asString(StandardCharsets.UTF_8);
+        String subject = header(mime, "Subject");
+        String to = header(mime, "To");
+        int bodyStart = mime.indexOf("\r\n\r\n");
+        String text = bodyStart < 0 ? mime : mime.substring(bodyStart + 4);
+        add("email", to, header(mime, "From"), subject, text, null, tags(field(request, "Tags", List.class)));
+    }
+
+    private void recordSms(SdkRequest request) {
+        String phone = str(field(request, "PhoneNumber"));
+        if (phone == null) {
+            return; // a topic publish, not an SMS
+        }
+        Map<String, String> attributes = new java.util.HashMap<>();
+        Map<?, ?> raw = field(request, "MessageAttributes", Map.class);
+        if (raw != null) {
+            raw.forEach((k, v) -> attributes.put(String.valueOf(k), str(field(v, "StringValue"))));
+        }
+        add("sms", phone, null, null, str(field(request, "Message")), null, attributes);
+    }
+
+    private void add(String channel, String to, String from, String subject, String text, String html,
+                     Map<String, String> meta) {
+        String all = (subject == null ? "" : subject) + "\n" + (text == null ? "" : text);
+        messages.add(new Message(channel, to, from, subject, text, html,
+                meta.getOrDefault("orderNumber", find(ORDER, all)),
+                meta.getOrDefault("trackingNumber", find(TRACKING, all)),
+                meta.get("milestone"), clock.instant()));
+    }
+
+    private static Map<String, String> tags(List<?> tags) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (tags != null) {
+            for (Object tag : tags) {
+                String name = str(field(tag, "Name"));
+                if (name != null) {
+                    out.put(name, str(field(tag, "Value")));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String find(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String header(String mime, String name) {
+        Matcher m = Pattern.compile("(?im)^" + name + ":\\s*(.*)$").matcher(mime);
+        return m.find() ? m.group(1).trim() : null;
+    }
+
+    private static String stripTags(String html) {
+        return html == null ? null : html.replaceAll("(?s)<style.*?</style>", "").replaceAll("<[^>]+>", " ")
+                .replaceAll("\\s+", " ").trim();
+    }
+
+    private static String data(Object content) {
+        return str(field(content, "Data"));
+    }
+
+    private static String join(Collection<?> values) {
+        return values == null ? null : String.join(", ", values.stream().map(String::valueOf).toList());
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static Object field(Object pojo, String name) {
+        return field(pojo, name, Object.class);
+    }
+
+    /** Reads a field of any SDK model object by its wire name, so no SES/SNS model class is needed here. */
+    private static <T> T field(Object pojo, String name, Class<T> type) {
+        if (pojo instanceof SdkPojo p) {
+            for (var f : p.sdkFields()) {
+                if (f.memberName().equals(name)) {
+                    Object v = f.getValueOrDefault(pojo);
+                    return type.isInstance(v) ? type.cast(v) : null;
+                }
+            }
+        }
+        return null;
+    }
+}

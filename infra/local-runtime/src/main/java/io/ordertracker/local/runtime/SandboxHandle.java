@@ -1,0 +1,93 @@
+package io.ordertracker.local.runtime;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The carrier sandbox (infra/carrier-sandbox), reached by reflection so the runtime builds and runs whether or not
+ * that module is on the classpath: {@code CarrierSandbox.start(port, SandboxClock.compressed(start, factor))}.
+ */
+final class SandboxHandle implements AutoCloseable {
+    /** One scripted journey: carrier code (ups, fedex, usps, dhl), tracking number, kind (e.g. "delivered"). */
+    record JourneyInfo(String carrier, String trackingNumber, String journey, String expectedFinalStatus,
+                       Instant endsAt) {
+    }
+
+    private final Object sandbox;
+
+    private SandboxHandle(Object sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    static Optional<SandboxHandle> start(Instant simulatedNow, double factor) {
+        try {
+            Class<?> clockClass = Class.forName("io.ordertracker.sandbox.SandboxClock");
+            Object clock = clockClass.getMethod("compressed", Instant.class, double.class).invoke(null, simulatedNow, factor);
+            Class<?> sandboxClass = Class.forName("io.ordertracker.sandbox.CarrierSandbox");
+            Object sandbox = sandboxClass.getMethod("start", int.class, clockClass).invoke(null, 0, clock);
+            return Optional.of(new SandboxHandle(sandbox));
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            System.err.println("local runtime: carrier sandbox not on the classpath (" + e.getMessage() + "); carriers are not simulated");
+            return Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the carrier sandbox did not start", e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    int port() {
+        return (int) call(sandbox, "port");
+    }
+
+    /** Carrier code (lower case, as in the sandbox's paths) -> base URL. */
+    Map<String, String> baseUrls() {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<?, ?> urls = (Map<?, ?>) call(sandbox, "baseUrls");
+        urls.forEach((carrier, url) -> out.put(carrierCode(carrier), url.toString()));
+        return out;
+    }
+
+    List<JourneyInfo> journeys() {
+        List<JourneyInfo> out = new ArrayList<>();
+        for (Object j : (List<?>) call(sandbox, "journeys")) {
+            Object kind = call(j, "kind");
+            Object expected = call(j, "expectedFinalStatus");
+            out.add(new JourneyInfo(carrierCode(call(j, "carrier")), (String) call(j, "trackingNumber"),
+                    (String) call(kind, "wireName"), expected == null ? null : expected.toString(),
+                    (Instant) call(j, "endsAt")));
+        }
+        return out;
+    }
+
+    private static String carrierCode(Object carrier) {
+        try {
+            return (String) call(carrier, "code");
+        } catch (RuntimeException e) {
+            return carrier.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static Object call(Object target, String method) {
+        try {
+            Method m = target.getClass().getMethod(method);
+            m.setAccessible(true);
+            return m.invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("carrier sandbox: " + method + "() failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ((AutoCloseable) sandbox).getClass();
+        try {
+            ((AutoCloseable) sandbox).close();
+        } catch (Exception e) {
+            System.err.println("local runtime: carrier sandbox did not stop cleanly: " + e);
+        }
+    }
+}

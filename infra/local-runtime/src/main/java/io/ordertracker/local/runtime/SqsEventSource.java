@@ -1,0 +1,189 @@
+package io.ordertracker.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ordertracker.local.emulators.LocalAws;
+import io.ordertracker.local.emulators.LocalResources;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * An SQS event source mapping as Lambda runs it: pollers long-poll the queue (ElasticMQ), gather up to BatchSize
+ * messages (waiting at most MaximumBatchingWindowInSeconds), invoke the function, and delete what succeeded. A
+ * function error leaves the whole batch to reappear after the queue's visibility timeout; with
+ * ReportBatchItemFailures only the reported messages stay. The queue's own RedrivePolicy (which ElasticMQ applies)
+ * moves a message to its dead-letter queue after maxReceiveCount receives.
+ */
+final class SqsEventSource implements AutoCloseable {
+    private static final int POLLERS = 2;
+
+    private final LocalFunction function;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final int batchSize;
+    private final long windowMillis;
+    private final boolean reportItemFailures;
+    private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running = true;
+
+    private SqsEventSource(LocalFunction function, SqsClient sqs, String queueUrl, String queueArn, int batchSize,
+                           long windowMillis, boolean reportItemFailures) {
+        this.function = function;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.batchSize = batchSize;
+        this.windowMillis = windowMillis;
+        this.reportItemFailures = reportItemFailures;
+    }
+
+    static AutoCloseable start(LocalFunction function, String name, JsonNode props, LocalResources resources,
+                               SqsClient sqs, Consumer<String> warn) {
+        if (!props.path("Enabled").asBoolean(true)) {
+            return () -> { };
+        }
+        String queueArn;
+        try {
+            queueArn = resources.resolve(props.get("Queue"));
+        } catch (RuntimeException e) {
+            warn.accept(function.name() + "." + name + ": queue not found locally: " + e.getMessage());
+            return () -> { };
+        }
+        String queueName = queueArn.substring(queueArn.lastIndexOf(':') + 1);
+        String url = sqs.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
+        boolean report = false;
+        for (JsonNode t : props.path("FunctionResponseTypes")) {
+            report |= t.asText().equals("ReportBatchItemFailures");
+        }
+        SqsEventSource source = new SqsEventSource(function, sqs, url, queueArn, props.path("BatchSize").asInt(10),
+                props.path("MaximumBatchingWindowInSeconds").asInt(0) * 1000L, report);
+        for (int i = 0; i < POLLERS; i++) {
+            source.pollers.submit(source::poll);
+        }
+        return source;
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                List<Message> batch = gather();
+                if (!batch.isEmpty()) {
+                    deliver(batch);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    System.err.println("local runtime: SQS poller for " + function.name() + ": " + e);
+                    pause(1000);
+                }
+            }
+        }
+    }
+
+    private List<Message> gather() {
+        List<Message> batch = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + windowMillis;
+        while (running && batch.size() < batchSize) {
+            int want = Math.min(10, batchSize - batch.size());
+            boolean first = batch.isEmpty();
+            boolean windowOpen = System.currentTimeMillis() < deadline;
+            int waitSeconds = first || windowOpen ? 1 : 0;
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(want)
+                    .waitTimeSeconds(waitSeconds)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .messageAttributeNames("All")).messages();
+            batch.addAll(got);
+            if (first && got.isEmpty()) {
+                break;
+            }
+            if (got.size() < want && !windowOpen) {
+                break;
+            }
+        }
+        return batch;
+    }
+
+    private void deliver(List<Message> batch) {
+        JsonNode result;
+        try {
+            result = function.invoke(event(batch));
+        } catch (LocalFunction.FunctionError e) {
+            System.err.println("local runtime: " + e.getMessage() + " (batch of " + batch.size()
+                    + " returns to " + queueArn.substring(queueArn.lastIndexOf(':') + 1) + " after its visibility timeout)");
+            return;
+        }
+        Set<String> failed = new HashSet<>();
+        if (reportItemFailures && result != null && result.has("batchItemFailures")) {
+            for (JsonNode f : result.get("batchItemFailures")) {
+                String id = f.path("itemIdentifier").asText("");
+                if (batch.stream().noneMatch(m -> m.messageId().equals(id))) {
+                    return; // Lambda treats an unknown or empty identifier as a failure of the whole batch
+                }
+                failed.add(id);
+            }
+        }
+        List<DeleteMessageBatchRequestEntry> done = batch.stream().filter(m -> !failed.contains(m.messageId()))
+                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                .toList();
+        for (int i = 0; i < done.size(); i += 10) {
+            List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
+            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
+        }
+    }
+
+    private JsonNode event(List<Message> batch) {
+        ObjectNode event = EventCodec.MAPPER.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (Message m : batch) {
+            ObjectNode r = records.addObject();
+            r.put("messageId", m.messageId());
+            r.put("receiptHandle", m.receiptHandle());
+            r.put("body", m.body());
+            ObjectNode attributes = r.putObject("attributes");
+            m.attributes().forEach((k, v) -> attributes.put(k.toString(), v));
+            attributes.putIfAbsent("ApproximateReceiveCount", EventCodec.MAPPER.getNodeFactory().textNode("1"));
+            ObjectNode messageAttributes = r.putObject("messageAttributes");
+            m.messageAttributes().forEach((k, v) -> {
+                ObjectNode a = messageAttributes.putObject(k);
+                if (v.stringValue() != null) {
+                    a.put("stringValue", v.stringValue());
+                }
+                if (v.binaryValue() != null) {
+                    a.put("binaryValue", java.util.Base64.getEncoder().encodeToString(v.binaryValue().asByteArray()));
+                }
+                a.putArray("stringListValues");
+                a.putArray("binaryListValues");
+                a.put("dataType", v.dataType());
+            });
+            r.put("md5OfBody", m.md5OfBody());
+            r.put("eventSource", "aws:sqs");
+            r.put("eventSourceARN", queueArn);
+            r.put("awsRegion", LocalAws.REGION.id());
+        }
+        return event;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        pollers.shutdownNow();
+    }
+}
