@@ -1,0 +1,20 @@
+package io.ordertracker.notify;
+
+/** The providers a message leaves through; SES and SNS in production, moto or LocalStack in tests. */
+public final class Gateways {
+    private Gateways() {
+    }
+
+    public interface EmailGateway {
+        /** @return the provider's message id */
+        String send(String source, String to, String replyTo, MessageComposer.Email email);
+    }
+
+    public interface SmsGateway {
+        /** The provider's own opt-out list (shoppers who replied STOP). */
+        boolean optedOut(String phoneNumber);
+
+        /** @return the provider's message id */
+        String send(String phoneNumber, String text);
+    }
+}

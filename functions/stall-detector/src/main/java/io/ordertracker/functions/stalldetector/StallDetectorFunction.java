@@ -1,0 +1,61 @@
+package io.ordertracker.functions.stalldetector;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.ordertracker.lambda.AwsClients;
+import io.ordertracker.lambda.Clocks;
+import io.ordertracker.lambda.Env;
+import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.Telemetry;
+import io.ordertracker.notify.StallDetector;
+import io.ordertracker.storage.DynamoDbMerchantStore;
+import io.ordertracker.storage.DynamoDbOrderStore;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/** Hourly: raises and clears the delayed/stalled flags; the change detector tells the shoppers. */
+public class StallDetectorFunction implements RequestHandler<ScheduledEvent, StallDetector.Summary> {
+    private static final Logger LOG = LoggerFactory.getLogger(StallDetectorFunction.class);
+
+    private final StallDetector detector;
+    @SuppressWarnings("unused")
+    private final Priming priming;
+
+    public StallDetectorFunction() {
+        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
+        String table = Env.require("TABLE_NAME");
+        this.detector = new StallDetector(dynamo, table, new DynamoDbOrderStore(dynamo, table),
+                new DynamoDbMerchantStore(dynamo, table), config(), Clocks.fromEnvironment());
+        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+    }
+
+    public StallDetectorFunction(StallDetector detector) {
+        this.detector = detector;
+        this.priming = null;
+    }
+
+    public static StallDetector.Config config() {
+        return new StallDetector.Config(StallDetector.Config.parseDays(Env.get("STALL_BUSINESS_DAYS_BY_CARRIER").orElse("")),
+                Env.intValue("PICKUP_BUSINESS_DAYS", 3), ZoneId.of(Env.get("DEFAULT_TIME_ZONE").orElse("UTC")));
+    }
+
+    @Override
+    public StallDetector.Summary handleRequest(ScheduledEvent event, Context context) {
+        return Telemetry.around(context, () -> {
+            StallDetector.Summary summary = detector.run();
+            var metrics = Telemetry.metrics();
+            metrics.addMetric("ShipmentsExamined", summary.examined(), MetricUnit.COUNT);
+            metrics.addMetric("DelayedRaised", summary.delayedRaised(), MetricUnit.COUNT);
+            metrics.addMetric("DelayedCleared", summary.delayedCleared(), MetricUnit.COUNT);
+            metrics.addMetric("StalledRaised", summary.stalledRaised(), MetricUnit.COUNT);
+            metrics.addMetric("StalledCleared", summary.stalledCleared(), MetricUnit.COUNT);
+            metrics.addMetric("StallWriteConflicts", summary.conflicts(), MetricUnit.COUNT);
+            LOG.info("stall/delay pass: {}", summary);
+            return summary;
+        });
+    }
+}
