@@ -44,6 +44,7 @@ public final class DynamoDbShipmentTracker {
     public static final String CARRIER_CALLS = "carrierCalls";
     public static final String DELIVERED_AT = "deliveredAt";
     public static final String SIGNED_BY = "signedBy";
+    public static final String LAST_PLAN_ID = "lastPlanId";
     /** Counter items are kept a couple of months for cost reports, then expire. */
     private static final long CALLS_TTL_SECONDS = 62L * 24 * 3600;
 
@@ -138,7 +139,7 @@ public final class DynamoDbShipmentTracker {
         Set<String> eventIds = ids == null || !ids.hasSs() ? Set.of() : new HashSet<>(ids.ss());
         return Optional.of(new TrackingState(ShipmentItems.fromItem(shipment), promised,
                 offset == null ? null : ZoneOffset.of(offset), eventIds, flag(shipment, PUSH_SUBSCRIBED),
-                num(shipment, CARRIER_CALLS, 0)));
+                num(shipment, CARRIER_CALLS, 0), str(shipment, LAST_PLAN_ID)));
     }
 
     /**
@@ -174,6 +175,12 @@ public final class DynamoDbShipmentTracker {
         }
         if (result.signedBy() != null) {
             set(sets, names, values, SIGNED_BY, s(result.signedBy()));
+        }
+        if (result.after().lastPlanId() != null) {
+            set(sets, names, values, LAST_PLAN_ID, s(result.after().lastPlanId()));
+        }
+        if (result.after().pushSubscribed() && !result.before().pushSubscribed()) {
+            set(sets, names, values, PUSH_SUBSCRIBED, bool(true));
         }
         if (!result.after().eventIds().isEmpty()) {
             set(sets, names, values, EVENT_IDS, AttributeValue.fromSs(List.copyOf(result.after().eventIds())));

@@ -16,9 +16,16 @@ import java.util.Set;
  * @param eventIds       ids of the carrier events already stored, so a poll writes only the new ones
  * @param pushSubscribed the carrier pushes updates for it (UPS Track Alert, FedEx webhook): no routine polling
  * @param carrierCalls   how many times a carrier was asked about it (by polling), for cost accounting
+ * @param lastPlanId     the planner message that last polled it: a redelivered message finds its own id here and
+ *                       neither calls the carrier nor writes again
  */
 public record TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffset localOffset, Set<String> eventIds,
-                            boolean pushSubscribed, long carrierCalls) {
+                            boolean pushSubscribed, long carrierCalls, String lastPlanId) {
+
+    public TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffset localOffset, Set<String> eventIds,
+                         boolean pushSubscribed, long carrierCalls) {
+        this(shipment, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, null);
+    }
 
     public TrackingState {
         eventIds = eventIds == null ? Set.of() : Set.copyOf(eventIds);
@@ -49,6 +56,14 @@ public record TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffse
     }
 
     public TrackingState withShipment(Shipment updated) {
-        return new TrackingState(updated, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls);
+        return new TrackingState(updated, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, lastPlanId);
+    }
+
+    public TrackingState withPlanId(String planId) {
+        return new TrackingState(shipment, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, planId);
+    }
+
+    public TrackingState withPushSubscribed(boolean push) {
+        return new TrackingState(shipment, promisedDate, localOffset, eventIds, push, carrierCalls, lastPlanId);
     }
 }
