@@ -34,7 +34,7 @@ public record Branding(String name, String logoUrl, String primaryColor, String 
         MerchantSettings s = merchant.get().settings() == null
                 ? MerchantSettings.defaults(merchant.get().name()) : merchant.get().settings();
         String name = firstNonBlank(s.displayName(), merchant.get().name());
-        String primary = color(s.primaryColor(), DEFAULT_PRIMARY);
+        String primary = readable(color(s.primaryColor(), DEFAULT_PRIMARY));
         return new Branding(limit(name), httpsUrl(s.logoUrl()), primary, onColor(primary),
                 color(s.accentColor(), DEFAULT_ACCENT), email(s.supportEmail()), httpsUrl(s.supportUrl()));
     }
@@ -96,6 +96,28 @@ public record Branding(String name, String logoUrl, String primaryColor, String 
         double contrastWithWhite = 1.05 / (l + 0.05);
         double contrastWithBlack = (l + 0.05) / 0.05;
         return contrastWithWhite >= contrastWithBlack ? "#ffffff" : "#111111";
+    }
+
+    static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    /**
+     * Mid-tones (a #777777 grey, a pure red) reach 4.5:1 with neither black nor white text; such a colour is
+     * darkened step by step, keeping its hue, until white text on it passes WCAG AA.
+     */
+    static String readable(String hex) {
+        String c = hex;
+        for (int i = 0; i < 20 && contrast(c, onColor(c)) < 4.5; i++) {
+            int rgb = Integer.parseInt(c.substring(1), 16);
+            int r = (int) (((rgb >> 16) & 0xff) * 0.9);
+            int g = (int) (((rgb >> 8) & 0xff) * 0.9);
+            int b = (int) ((rgb & 0xff) * 0.9);
+            c = String.format("#%02x%02x%02x", r, g, b);
+        }
+        return c;
     }
 
     static double luminance(String hex) {
