@@ -20,8 +20,23 @@ public final class TrackerCli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "merchant" -> MerchantCommand.run(rest, out, err);
+            case "local" -> io.ordertracker.local.runtime.LocalCommand.run(rest, out, err);
+            case "bench" -> bench(rest, out, err);
             default -> {
                 err.println("unknown command: " + args[0]);
+                err.println(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    /** {@code bench <what> ...}: each benchmark is dispatched by its second word. */
+    private static int bench(String[] args, PrintStream out, PrintStream err) {
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        return switch (args.length == 0 ? "" : args[0]) {
+            case "pipeline" -> io.ordertracker.local.runtime.PipelineBench.run(rest, out, err);
+            default -> {
+                err.println("unknown benchmark: " + (args.length == 0 ? "(none)" : args[0]));
                 err.println(USAGE);
                 yield 2;
             }
@@ -37,5 +52,9 @@ public final class TrackerCli {
               merchant key revoke MERCHANT_ID KEY_ID
                   options: --table NAME (or TABLE_NAME; the stack output TrackingTableName)
                            --region R, --endpoint-url URL (e.g. the local runtime's DynamoDB)
+              local [--port P] [--clock-factor F] [--api-key K]
+                                                   run the whole stack on this machine (no AWS, no Docker)
+              bench pipeline --orders N [--clock-factor F] [--max-seconds S]
+                                                   N orders through the local stack: requests, GB-s, cost, latency
             """;
 }

@@ -19,6 +19,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class AwsCallRecorder implements ExecutionInterceptor {
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+    /** Billing units where one request is several (DynamoDB batch and transactional calls), by service+operation. */
+    private static final Map<String, LongAdder> UNITS = new ConcurrentHashMap<>();
     private static volatile Outbox outbox;
 
     public AwsCallRecorder() {
@@ -38,6 +40,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         COUNTS.computeIfAbsent(service + "\t" + operation + "\t" + function.get(), k -> new LongAdder()).increment();
+        UNITS.computeIfAbsent(service + "\t" + operation, k -> new LongAdder()).add(units(context.request()));
         Outbox target = outbox;
         if (target != null) {
             SdkRequest request = context.request();
@@ -47,6 +50,38 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
                 System.err.println("local runtime: could not copy a sent message to the outbox: " + e);
             }
         }
+    }
+
+    /** A call Lambda's event source poller makes on the function's behalf (billed to the account). */
+    static void recordPollerCall(String service, String operation, String function) {
+        COUNTS.computeIfAbsent(service + "\t" + operation + "\t" + function, k -> new LongAdder()).increment();
+        UNITS.computeIfAbsent(service + "\t" + operation, k -> new LongAdder()).increment();
+    }
+
+    private static long units(SdkRequest request) {
+        if (request instanceof software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest b) {
+            return b.requestItems().values().stream().mapToLong(java.util.List::size).sum();
+        }
+        if (request instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest b) {
+            return b.requestItems().values().stream().mapToLong(k -> k.keys().size()).sum();
+        }
+        if (request instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest t) {
+            return 2L * t.transactItems().size();
+        }
+        if (request instanceof software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest t) {
+            return 2L * t.transactItems().size();
+        }
+        return 1;
+    }
+
+    /** service -> operation -> billing units (requests, or items for batch/transactional DynamoDB calls). */
+    public static Map<String, Map<String, Long>> unitsByService() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        UNITS.forEach((key, n) -> {
+            String[] parts = key.split("\t");
+            out.computeIfAbsent(parts[0], k -> new TreeMap<>()).merge(parts[1], n.sum(), Long::sum);
+        });
+        return out;
     }
 
     /** service -> operation -> count, for calls made by functions since the last {@link #reset()}. */
@@ -71,5 +106,6 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
 
     public static void reset() {
         COUNTS.clear();
+        UNITS.clear();
     }
 }

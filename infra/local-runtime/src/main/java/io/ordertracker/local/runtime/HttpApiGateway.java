@@ -153,6 +153,7 @@ final class HttpApiGateway implements AutoCloseable {
 
     private void serve(HttpExchange exchange, Route route, Map<String, String> pathParameters) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
+        AwsCallRecorder.recordPollerCall("ApiGatewayV2", "HttpRequest", route.function().name());
         ObjectNode event = requestEvent(exchange, route, pathParameters, body);
         ObjectNode requestContext = (ObjectNode) event.get("requestContext");
         if (route.authorizer() != null) {

@@ -104,6 +104,7 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalResources resources;
     private SamTemplate template;
     private HttpApiGateway gateway;
+    private ShipmentChangeLog changeLog;
     private String tableName;
     private String merchantId;
     private String apiKey;
@@ -181,6 +182,9 @@ public final class LocalRuntime implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (is something else using it? try --port)", e);
         }
         DynamoDbStreamsClient streams = track(dynamoDbLocal.streamsClient());
+        if (tableName != null) {
+            resources.att(tableName, "StreamArn").ifPresent(arn -> changeLog = track(new ShipmentChangeLog(streams, arn)));
+        }
         for (LocalFunction f : functions.values()) {
             f.spec().eventsOfType("SQS").forEach((name, props) ->
                     track(SqsEventSource.start(f, name, props, resources, sqs, warnings::add)));
@@ -386,6 +390,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** The carrier sandbox's journeys (empty if the sandbox is not running). */
     public List<SandboxHandle.JourneyInfo> journeys() {
         return sandbox == null ? List.of() : sandbox.journeys();
+    }
+
+    /** Status changes of shipments seen on the stream, with the real time they were seen. */
+    List<ShipmentChangeLog.Change> shipmentChanges() {
+        return changeLog == null ? List.of() : changeLog.changes();
     }
 
     public Optional<MotoServer> moto() {

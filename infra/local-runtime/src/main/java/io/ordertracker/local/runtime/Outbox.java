@@ -24,9 +24,13 @@ public final class Outbox {
     private static final Pattern ORDER = Pattern.compile("(?i)order\\s*(?:number|no\\.?|#)?\\s*[:#]?\\s*([A-Za-z0-9][A-Za-z0-9_-]{2,63})");
     private static final Pattern TRACKING = Pattern.compile("(?i)tracking\\s*(?:number|no\\.?|#)?\\s*[:#]?\\s*([A-Z0-9]{8,40})");
 
-    /** One sent message; {@code html} is null for SMS and text-only emails. */
+    /**
+     * One sent message; {@code html} is null for SMS and text-only emails. {@code sentAt} is simulated time,
+     * {@code sentAtRealMillis} the wall clock (for latency).
+     */
     public record Message(String channel, String to, String from, String subject, String text, String html,
-                         String orderNumber, String trackingNumber, String milestone, Instant sentAt) {
+                         String orderNumber, String trackingNumber, String milestone, Instant sentAt,
+                         long sentAtRealMillis) {
     }
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
@@ -110,7 +114,7 @@ public final class Outbox {
         messages.add(new Message(channel, to, from, subject, text, html,
                 meta.getOrDefault("orderNumber", find(ORDER, all)),
                 meta.getOrDefault("trackingNumber", find(TRACKING, all)),
-                meta.get("milestone"), clock.instant()));
+                meta.get("milestone"), clock.instant(), System.currentTimeMillis()));
     }
 
     private static Map<String, String> tags(List<?> tags) {

@@ -1,0 +1,278 @@
+package io.ordertracker.local.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code ./tracker bench pipeline --orders N [--clock-factor F] [--max-seconds S]}: starts the local runtime, posts N
+ * orders (one parcel each, cycling through the sandbox's journeys), plays simulated time until every journey has
+ * ended and the pipeline has gone quiet, and prints, last, one line of JSON: AWS requests counted per service,
+ * Lambda GB-seconds per function (measured handler time x configured memory), the cost per 1,000 shipments from
+ * the price table in this module ({@code prices.json}, with sources and date), infrastructure apart from message
+ * fees, and scan-to-email latency p50/p95 in real milliseconds.
+ */
+public final class PipelineBench {
+    private PipelineBench() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        int orders = 100;
+        double factor = 3600;
+        int maxSeconds = 600;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--orders" -> orders = Integer.parseInt(args[i + 1]);
+                case "--clock-factor" -> factor = Double.parseDouble(args[i + 1]);
+                case "--max-seconds" -> maxSeconds = Integer.parseInt(args[i + 1]);
+                default -> {
+                    err.println("usage: ./tracker bench pipeline --orders N [--clock-factor F] [--max-seconds S]");
+                    return 2;
+                }
+            }
+        }
+        if (args.length % 2 != 0 || orders < 1) {
+            err.println("usage: ./tracker bench pipeline --orders N [--clock-factor F] [--max-seconds S]");
+            return 2;
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withClockFactor(factor))) {
+            JsonNode result = measure(runtime, orders, Duration.ofSeconds(maxSeconds), err);
+            out.println(result.toString());
+            return 0;
+        }
+    }
+
+    /** Runs the benchmark on a started runtime; the result is the JSON line printed last. */
+    static JsonNode measure(LocalRuntime runtime, int orders, Duration limit, PrintStream progress) {
+        List<SandboxHandle.JourneyInfo> journeys = runtime.journeys().stream()
+                .filter(j -> !j.journey().equals("not-found")).toList();
+        if (journeys.isEmpty()) {
+            throw new IllegalStateException("the carrier sandbox is not running: nothing to track");
+        }
+        AwsCallRecorder.reset();
+        runtime.outbox().clear();
+        long realStart = System.currentTimeMillis();
+        Instant simulatedStart = runtime.clock().instant();
+        int posted = post(runtime, orders, journeys, progress);
+        Instant lastEnd = journeys.stream().map(SandboxHandle.JourneyInfo::endsAt).max(Instant::compareTo).orElseThrow();
+        Instant playUntil = (lastEnd.isAfter(simulatedStart) ? lastEnd : simulatedStart).plus(Duration.ofDays(1));
+        long deadline = realStart + limit.toMillis();
+        int lastActivity = -1;
+        long quietSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < deadline) {
+            int activity = runtime.outbox().messages().size() + runtime.shipmentChanges().size();
+            if (activity != lastActivity) {
+                lastActivity = activity;
+                quietSince = System.currentTimeMillis();
+            }
+            boolean played = !runtime.clock().instant().isBefore(playUntil);
+            if (played && System.currentTimeMillis() - quietSince > 3000) {
+                break;
+            }
+            progress.printf("bench: simulated %s, %d status changes, %d messages%n", runtime.clock().instant(),
+                    runtime.shipmentChanges().size(), runtime.outbox().messages().size());
+            pause(2000);
+        }
+        boolean timedOut = System.currentTimeMillis() >= deadline;
+        return report(runtime, posted, System.currentTimeMillis() - realStart, timedOut);
+    }
+
+    private static int post(LocalRuntime runtime, int orders, List<SandboxHandle.JourneyInfo> journeys, PrintStream progress) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        AtomicInteger created = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                SandboxHandle.JourneyInfo j = journeys.get(i % journeys.size());
+                String body = DemoOrders.orderJson("BENCH-" + (i + 1), j.carrier(), j.trackingNumber());
+                futures.add(pool.submit(() -> {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/orders"))
+                            .header("Authorization", "Bearer " + runtime.apiKey())
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 201) {
+                        created.incrementAndGet();
+                    } else {
+                        progress.println("bench: order refused: " + r.statusCode() + " " + r.body());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("posting orders failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        return created.get();
+    }
+
+    static JsonNode report(LocalRuntime runtime, int shipments, long realMillis, boolean timedOut) {
+        JsonNode prices = prices();
+        ObjectNode result = EventCodec.MAPPER.createObjectNode();
+        result.put("benchmark", "pipeline");
+        result.put("shipments", shipments);
+        result.put("realSeconds", realMillis / 1000.0);
+        result.put("clockFactor", runtime.clockFactor());
+        result.put("timedOut", timedOut);
+        result.set("requests", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByService()));
+
+        Map<String, Double> infra = new LinkedHashMap<>();
+        Map<String, Double> fees = new LinkedHashMap<>();
+        ObjectNode lambda = result.putObject("lambda");
+        double gbSeconds = 0;
+        long invocations = 0;
+        for (LocalFunction f : runtime.functions().values()) {
+            if (f.invocations() == 0) {
+                continue;
+            }
+            ObjectNode fn = lambda.putObject(f.name());
+            fn.put("invocations", f.invocations());
+            fn.put("errors", f.errors());
+            fn.put("memoryMb", f.spec().memoryMb());
+            fn.put("billedMillis", f.billedMillis());
+            fn.put("gbSeconds", round(f.gbSeconds(), 6));
+            gbSeconds += f.gbSeconds();
+            invocations += f.invocations();
+        }
+        infra.put("lambdaCompute", gbSeconds * price(prices, "lambda.gbSecond.arm64"));
+        infra.put("lambdaRequests", invocations * price(prices, "lambda.request"));
+
+        List<String> writes = new ArrayList<>();
+        prices.path("dynamodbWriteOperations").forEach(o -> writes.add(o.asText()));
+        Map<String, Long> units = new HashMap<>();
+        AwsCallRecorder.unitsByService().forEach((service, ops) -> ops.forEach((op, n) -> {
+            String s = service.toLowerCase(Locale.ROOT);
+            String key;
+            if (s.contains("dynamodb")) {
+                key = writes.contains(op) ? "dynamodb.writeRequestUnit" : "dynamodb.readRequestUnit";
+            } else if (s.contains("apigateway")) {
+                key = "apigateway.http.request";
+            } else if (s.equals("sqs")) {
+                key = "sqs.request";
+            } else if (s.equals("sns")) {
+                key = op.equals("Publish") ? null : "sns.publish"; // publishes: SMS fee below, or topic publish
+            } else if (s.contains("secretsmanager")) {
+                key = "secretsmanager.apiCall";
+            } else if (s.equals("ssm")) {
+                key = "ssm.parameterApiCall";
+            } else {
+                key = null;
+            }
+            if (key != null) {
+                units.merge(key, n, Long::sum);
+            }
+        }));
+        units.forEach((key, n) -> infra.merge(key, n * price(prices, key), Double::sum));
+        long emails = runtime.outbox().messages().stream().filter(m -> m.channel().equals("email")).count();
+        long sms = runtime.outbox().messages().stream().filter(m -> m.channel().equals("sms")).count();
+        long topicPublishes = AwsCallRecorder.countsByService().getOrDefault("SNS", Map.of()).getOrDefault("Publish", 0L) - sms;
+        infra.merge("sns.publish", Math.max(0, topicPublishes) * price(prices, "sns.publish"), Double::sum);
+        fees.put("ses.email", emails * price(prices, "ses.email"));
+        double smsFees = sms * price(prices, "sns.sms.us");
+
+        double per1000 = shipments == 0 ? 0 : 1000.0 / shipments;
+        double infraTotal = infra.values().stream().mapToDouble(Double::doubleValue).sum() * per1000;
+        double emailFees = fees.values().stream().mapToDouble(Double::doubleValue).sum() * per1000;
+        ObjectNode cost = result.putObject("costPer1000Shipments");
+        cost.put("infrastructureUsd", round(infraTotal, 4));
+        cost.put("messageFeesUsd", round(emailFees, 4));
+        cost.put("totalUsd", round(infraTotal + emailFees, 4));
+        cost.put("smsFeesUsdAside", round(smsFees * per1000, 4));
+        ObjectNode breakdown = cost.putObject("infrastructureBreakdownUsd");
+        infra.forEach((k, v) -> breakdown.put(k, round(v * per1000, 5)));
+        cost.put("emailsPerShipment", shipments == 0 ? 0 : round((double) emails / shipments, 2));
+        cost.put("smsPerShipment", shipments == 0 ? 0 : round((double) sms / shipments, 2));
+        cost.put("priceTable", "infra/local-runtime/src/main/resources/io/ordertracker/local/runtime/prices.json");
+        cost.put("pricesAsOf", prices.path("asOf").asText());
+        cost.put("targetInfrastructureUsd", 0.20);
+        cost.put("targetTotalUsd", 1.00);
+
+        List<Long> latencies = scanToEmailLatencies(runtime);
+        ObjectNode latency = result.putObject("scanToEmailMs");
+        latency.put("samples", latencies.size());
+        latency.put("p50", percentile(latencies, 50));
+        latency.put("p95", percentile(latencies, 95));
+        latency.put("target_p95", 3000);
+        result.put("emails", emails);
+        result.put("sms", sms);
+        return result;
+    }
+
+    /** For each email about a shipment: real time from the status change it follows to the send. */
+    static List<Long> scanToEmailLatencies(LocalRuntime runtime) {
+        List<ShipmentChangeLog.Change> changes = runtime.shipmentChanges();
+        List<Long> out = new ArrayList<>();
+        for (Outbox.Message m : runtime.outbox().messages()) {
+            if (!m.channel().equals("email") || m.trackingNumber() == null) {
+                continue;
+            }
+            changes.stream()
+                    .filter(c -> m.trackingNumber().equals(c.trackingNumber()) && c.from() != null
+                            && c.seenAtMillis() <= m.sentAtRealMillis())
+                    .mapToLong(ShipmentChangeLog.Change::seenAtMillis).max()
+                    .ifPresent(seen -> out.add(m.sentAtRealMillis() - seen));
+        }
+        out.sort(Long::compare);
+        return out;
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    static JsonNode prices() {
+        try (InputStream in = PipelineBench.class.getResourceAsStream("prices.json")) {
+            return EventCodec.MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double price(JsonNode prices, String key) {
+        JsonNode p = prices.path("prices").path(key).path("usd");
+        if (p.isMissingNode()) {
+            throw new IllegalStateException("prices.json has no price for " + key);
+        }
+        return p.asDouble();
+    }
+
+    private static double round(double v, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(v * scale) / scale;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

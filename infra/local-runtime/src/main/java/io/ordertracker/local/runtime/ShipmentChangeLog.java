@@ -1,0 +1,108 @@
+package io.ordertracker.local.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Watches the table's stream (as an extra reader, beside any function's mapping) and notes, in real time, each
+ * change of a shipment's status: the start of the scan-to-email latency the pipeline benchmark measures.
+ */
+final class ShipmentChangeLog implements AutoCloseable {
+    /** A shipment's status changed (seen on the stream at {@code seenAtMillis}, real time). */
+    record Change(String carrier, String trackingNumber, String shipmentId, String from, String to, long seenAtMillis) {
+    }
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final List<Change> changes = new CopyOnWriteArrayList<>();
+    private final Set<String> started = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running = true;
+
+    ShipmentChangeLog(DynamoDbStreamsClient streams, String streamArn) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+        executor.submit(this::discover);
+    }
+
+    List<Change> changes() {
+        return new ArrayList<>(changes);
+    }
+
+    private void discover() {
+        while (running) {
+            try {
+                for (Shard shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+                    if (started.add(shard.shardId())) {
+                        executor.submit(() -> read(shard));
+                    }
+                }
+            } catch (RuntimeException e) {
+                // the runtime is stopping, or DynamoDB Local hiccuped: look again
+            }
+            sleep(500);
+        }
+    }
+
+    private void read(Shard shard) {
+        try {
+            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            while (running && iterator != null) {
+                String it = iterator;
+                var response = streams.getRecords(b -> b.shardIterator(it).limit(1000));
+                long now = System.currentTimeMillis();
+                response.records().forEach(r -> note(r, now));
+                iterator = response.nextShardIterator();
+                if (response.records().isEmpty()) {
+                    sleep(50);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                System.err.println("local runtime: change log reader: " + e);
+            }
+        }
+    }
+
+    private void note(Record r, long now) {
+        var d = r.dynamodb();
+        if (!d.hasNewImage() || !"SHIPMENT".equals(s(d.newImage().get("entityType")))) {
+            return;
+        }
+        String to = s(d.newImage().get("status"));
+        String from = d.hasOldImage() ? s(d.oldImage().get("status")) : null;
+        if (to != null && !to.equals(from)) {
+            changes.add(new Change(s(d.newImage().get("carrier")), s(d.newImage().get("trackingNumber")),
+                    s(d.newImage().get("shipmentId")), from, to, now));
+        }
+    }
+
+    private static String s(AttributeValue v) {
+        return v == null ? null : v.s();
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        executor.shutdownNow();
+    }
+}
