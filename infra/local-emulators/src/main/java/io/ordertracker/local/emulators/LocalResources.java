@@ -167,6 +167,12 @@ public final class LocalResources {
             m.appendTail(out);
             return out.toString();
         }
+        if (value.has("Fn::If")) {
+            JsonNode branches = value.get("Fn::If");
+            JsonNode chosen = condition(branches.get(0).asText()) ? branches.get(1) : branches.get(2);
+            return chosen.isObject() && chosen.has("Ref") && "AWS::NoValue".equals(chosen.get("Ref").asText())
+                    ? null : resolve(chosen);
+        }
         if (value.has("Fn::Join")) {
             JsonNode join = value.get("Fn::Join");
             List<String> parts = new ArrayList<>();
@@ -174,6 +180,46 @@ public final class LocalResources {
             return String.join(join.get(0).asText(), parts);
         }
         throw new IllegalArgumentException("unsupported intrinsic locally: " + value);
+    }
+
+    /** Evaluates a named entry of the template's Conditions (Fn::Equals, Fn::Not, Fn::And, Fn::Or, Condition). */
+    public boolean condition(String name) {
+        JsonNode node = template.root().path("Conditions").path(name);
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException("unknown condition " + name);
+        }
+        return evaluate(node);
+    }
+
+    private boolean evaluate(JsonNode node) {
+        if (node.has("Condition")) {
+            return condition(node.get("Condition").asText());
+        }
+        if (node.has("Fn::Equals")) {
+            String a = resolve(node.get("Fn::Equals").get(0));
+            String b = resolve(node.get("Fn::Equals").get(1));
+            return java.util.Objects.equals(a == null ? "" : a, b == null ? "" : b);
+        }
+        if (node.has("Fn::Not")) {
+            return !evaluate(node.get("Fn::Not").get(0));
+        }
+        if (node.has("Fn::And")) {
+            for (JsonNode c : node.get("Fn::And")) {
+                if (!evaluate(c)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (node.has("Fn::Or")) {
+            for (JsonNode c : node.get("Fn::Or")) {
+                if (evaluate(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        throw new IllegalArgumentException("unsupported condition locally: " + node);
     }
 
     private String subVariable(String name) {
