@@ -105,6 +105,7 @@ public final class LocalRuntime implements AutoCloseable {
     private SamTemplate template;
     private HttpApiGateway gateway;
     private ShipmentChangeLog changeLog;
+    private Conditions conditions;
     private String tableName;
     private String merchantId;
     private String apiKey;
@@ -136,6 +137,7 @@ public final class LocalRuntime implements AutoCloseable {
         AwsCallRecorder.recordTo(outbox);
         template = SamTemplate.load(options.template() != null ? options.template() : SamTemplate.locate());
         resources = new LocalResources(template);
+        conditions = new Conditions(template, resources);
 
         dynamoDbLocal = track(DynamoDbLocal.start());
         elasticMq = track(ElasticMq.start());
@@ -154,6 +156,7 @@ public final class LocalRuntime implements AutoCloseable {
         if (moto != null) {
             createTopics();
             verifySesIdentities();
+            createSecrets();
         }
         Map<String, FunctionSpec> specs = FunctionSpec.all(template);
         specs.keySet().forEach(id -> resources.register(id, id, Map.of("Arn", arn(id))));
@@ -209,11 +212,18 @@ public final class LocalRuntime implements AutoCloseable {
             if (lower.equals("trackingpagebaseurl")) {
                 resources.register(name, "http://localhost:" + port, Map.of());
             }
+            boolean urlLike = lower.endsWith("url") || lower.endsWith("urls") || lower.endsWith("endpoint")
+                    || lower.endsWith("endpoints");
             sandboxUrls.forEach((carrier, url) -> {
-                if (lower.startsWith(carrier) && (lower.endsWith("url") || lower.endsWith("endpoint"))) {
+                if (lower.startsWith(carrier) && urlLike) {
                     resources.register(name, url, Map.of());
                 }
             });
+            if (lower.startsWith("carrier") && urlLike && !sandboxUrls.isEmpty()) {
+                // one parameter for all carriers: "ups=http://...,fedex=http://...,..."
+                resources.register(name, String.join(",", sandboxUrls.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList()), Map.of());
+            }
         });
     }
 
@@ -224,6 +234,46 @@ public final class LocalRuntime implements AutoCloseable {
             String arn = sns.createTopic(b -> b.name(name)).topicArn();
             resources.register(id, arn, Map.of("TopicArn", arn, "TopicName", name));
         });
+    }
+
+    /**
+     * Secrets Manager secrets on moto. A secret whose template JSON has carrier keys (ups, fedex, usps, dhl) gets
+     * the carrier sandbox's credentials, so the tracking worker authenticates against the sandbox as it would
+     * against the carriers.
+     */
+    private void createSecrets() {
+        var secrets = track(LocalAws.configure(
+                software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(), moto.endpoint()).build());
+        template.resourcesOfType("AWS::SecretsManager::Secret").forEach((id, node) -> {
+            JsonNode p = node.path("Properties");
+            String name = Optional.ofNullable(resolveOrNull(p.get("Name"))).orElse(id);
+            String value = p.has("SecretString") ? resolveOrNull(p.get("SecretString"))
+                    : sandboxCredentials(p.path("GenerateSecretString").path("SecretStringTemplate").asText("{}"));
+            try {
+                String arn = secrets.createSecret(b -> b.name(name).secretString(value == null ? "{}" : value)).arn();
+                resources.register(id, arn, Map.of("Id", arn));
+            } catch (RuntimeException e) {
+                warnings.add("secret " + id + " not created on moto: " + e.getMessage());
+            }
+        });
+    }
+
+    private String sandboxCredentials(String templateJson) {
+        JsonNode shape;
+        try {
+            shape = EventCodec.parse(templateJson);
+        } catch (RuntimeException e) {
+            return templateJson;
+        }
+        if (!shape.isObject() || sandbox == null) {
+            return templateJson;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode filled = shape.deepCopy();
+        shape.fieldNames().forEachRemaining(carrier -> sandbox.credentials(carrier).ifPresent(creds -> {
+            com.fasterxml.jackson.databind.node.ObjectNode c = filled.putObject(carrier);
+            creds.forEach(c::put);
+        }));
+        return filled.toString();
     }
 
     private void verifySesIdentities() {
@@ -285,7 +335,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         spec.environment().forEach((name, value) -> {
             try {
-                String resolved = resources.resolve(value);
+                String resolved = resources.resolve(conditions.apply(value));
                 env.put(name, resolved == null ? "" : resolved);
             } catch (RuntimeException e) {
                 warnings.add(spec.logicalId() + ": environment variable " + name + " left unset: " + e.getMessage());

@@ -63,6 +63,33 @@ final class SandboxHandle implements AutoCloseable {
         return out;
     }
 
+    /** The sandbox's accepted credentials for a carrier code: clientId/clientSecret or apiKey. */
+    Optional<Map<String, String>> credentials(String carrierCode) {
+        try {
+            Class<?> carrierClass = Class.forName("io.ordertracker.domain.Carrier");
+            Object carrier = null;
+            for (Object c : carrierClass.getEnumConstants()) {
+                if (carrierCode(c).equalsIgnoreCase(carrierCode)) {
+                    carrier = c;
+                }
+            }
+            if (carrier == null) {
+                return Optional.empty();
+            }
+            Class<?> creds = Class.forName("io.ordertracker.sandbox.SandboxCredentials");
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String field : java.util.List.of("clientId", "clientSecret", "apiKey")) {
+                Object v = creds.getMethod(field, carrierClass).invoke(null, carrier);
+                if (v != null) {
+                    out.put(field, v.toString());
+                }
+            }
+            return Optional.of(out);
+        } catch (ReflectiveOperationException e) {
+            return Optional.empty();
+        }
+    }
+
     private static String carrierCode(Object carrier) {
         try {
             return (String) call(carrier, "code");
