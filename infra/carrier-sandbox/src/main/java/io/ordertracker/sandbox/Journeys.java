@@ -214,10 +214,6 @@ public final class Journeys {
             return this;
         }
 
-        Builder older(Builder builder) {
-            return older(builder.ends(ShipmentStatus.DELIVERED));
-        }
-
         Journey ends(ShipmentStatus finalStatus) {
             return new Journey(carrier, number, kind, start, List.copyOf(steps), promised, rescheduled, finalStatus,
                     signedBy, older);

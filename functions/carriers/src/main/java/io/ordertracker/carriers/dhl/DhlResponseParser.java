@@ -113,11 +113,8 @@ public final class DhlResponseParser implements CarrierResponseParser {
                 mapping = refined;
             }
         }
-        String description = text(event, "description");
-        String status = text(event, "status");
-        if (description == null || (status != null && !status.equals(productCode) && !description.contains(status))) {
-            description = description == null ? status : status + ": " + description;
-        }
+        // description is DHL's sentence for the event; status is a shorter label, used only when there is no sentence
+        String description = text(event, "description") != null ? text(event, "description") : text(event, "status");
         JsonNode address = at(event, "location", "address");
         return new ScanEvent(EventTimes.isoDateTime(text(event, "timestamp"), null), code, description,
                 TrackingAssembler.location(text(address, "addressLocality"), text(address, "countryCode")),
