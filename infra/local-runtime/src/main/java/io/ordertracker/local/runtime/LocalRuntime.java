@@ -106,6 +106,7 @@ public final class LocalRuntime implements AutoCloseable {
     private HttpApiGateway gateway;
     private ShipmentChangeLog changeLog;
     private Conditions conditions;
+    private final SnsSubscriptions snsSubscriptions = new SnsSubscriptions();
     private String tableName;
     private String merchantId;
     private String apiKey;
@@ -117,6 +118,7 @@ public final class LocalRuntime implements AutoCloseable {
                 : Instant.ofEpochMilli(realStartMillis);
         this.clock = new Clocks.ScaledClock(simulatedStart, realStartMillis, clockFactor, ZoneOffset.UTC);
         this.outbox = new Outbox(clock);
+        closeables.add(snsSubscriptions);
     }
 
     public static LocalRuntime start(Options options) {
@@ -144,6 +146,7 @@ public final class LocalRuntime implements AutoCloseable {
         dynamo = track(dynamoDbLocal.client());
         sqs = track(elasticMq.client());
         if (options.moto()) {
+            ensureMotoInstalled();
             moto = track(MotoServer.start());
         }
         if (options.sandbox()) {
@@ -178,11 +181,16 @@ public final class LocalRuntime implements AutoCloseable {
         if (moto != null) {
             SesVerification.verifyAddressesIn(sesClient(), functions.values());
         }
+        LocalPages pages = new LocalPages(this);
         try {
             gateway = track(new HttpApiGateway(port, HttpRoutes.build(template, resources, functions, skipped::add),
-                    new LocalPages(this)));
+                    exchange -> snsSubscriptions.serve(exchange) || pages.serve(exchange)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (is something else using it? try --port)", e);
+        }
+        if (moto != null) {
+            snsSubscriptions.subscribeAll(template, resources, functions, snsClient(), "http://127.0.0.1:" + port(),
+                    warnings::add);
         }
         DynamoDbStreamsClient streams = track(dynamoDbLocal.streamsClient());
         if (tableName != null) {
@@ -197,10 +205,31 @@ public final class LocalRuntime implements AutoCloseable {
                     track(ScheduleEventSource.start(f, name, props, false, clock, clockFactor, warnings::add)));
             f.spec().eventsOfType("ScheduleV2").forEach((name, props) ->
                     track(ScheduleEventSource.start(f, name, props, true, clock, clockFactor, warnings::add)));
-            for (String type : List.of("SNS", "Api", "S3", "Kinesis", "EventBridgeRule", "CloudWatchEvent")) {
+            for (String type : List.of("Api", "S3", "Kinesis", "EventBridgeRule", "CloudWatchEvent")) {
                 f.spec().eventsOfType(type).keySet().forEach(name -> warnings.add(f.name() + "." + name + ": " + type
                         + " events are not run locally"));
             }
+        }
+    }
+
+    /** First run on a fresh machine: create the project's .venv with moto (infra/build/python-tools.sh). */
+    private void ensureMotoInstalled() {
+        if (MotoServer.executable().isPresent()) {
+            return;
+        }
+        Path script = SamTemplate.locate().toAbsolutePath().getParent().resolve("infra/build/python-tools.sh");
+        System.err.println("local: creating the Python virtualenv with moto (first run only): " + script);
+        try {
+            Process p = new ProcessBuilder("bash", script.toString()).inheritIO().start();
+            if (p.waitFor() != 0 || MotoServer.executable().isEmpty()) {
+                throw new IllegalStateException("could not install moto with " + script
+                        + " (needs python3 with venv and access to PyPI)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing moto", e);
         }
     }
 
