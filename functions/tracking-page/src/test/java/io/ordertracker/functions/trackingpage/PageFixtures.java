@@ -116,7 +116,11 @@ final class PageFixtures {
     }
 
     static Seeded seed(Journey journey, Merchant merchant, String token, String locale, List<TrackingEvent> extraEvents) {
-        String orderNumber = "NW-" + ORDER_NUMBERS.incrementAndGet();
+        return seed(journey, merchant, token, locale, extraEvents, "NW-" + ORDER_NUMBERS.incrementAndGet());
+    }
+
+    static Seeded seed(Journey journey, Merchant merchant, String token, String locale, List<TrackingEvent> extraEvents,
+                       String orderNumber) {
         OrderService service = new OrderService(ORDERS, CLOCK, () -> token);
         NewOrder request = new NewOrder(orderNumber,
                 new Customer(SHOPPER_NAME, SHOPPER_EMAIL, SHOPPER_PHONE, "America/New_York", locale),
