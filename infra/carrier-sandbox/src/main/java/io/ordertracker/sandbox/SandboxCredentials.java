@@ -37,4 +37,25 @@ public final class SandboxCredentials {
     public static String apiKey(Carrier carrier) {
         return carrier == Carrier.DHL ? DHL_API_KEY : null;
     }
+
+    /**
+     * The credentials as the environment variables the carriers module's EnvironmentCredentialsProvider reads, for
+     * wiring functions to the sandbox in the local runtime.
+     */
+    public static java.util.Map<String, String> asEnvironment() {
+        return java.util.Map.of(
+                "UPS_CLIENT_ID", UPS_CLIENT_ID, "UPS_CLIENT_SECRET", UPS_CLIENT_SECRET,
+                "FEDEX_CLIENT_ID", FEDEX_CLIENT_ID, "FEDEX_CLIENT_SECRET", FEDEX_CLIENT_SECRET,
+                "USPS_CLIENT_ID", USPS_CLIENT_ID, "USPS_CLIENT_SECRET", USPS_CLIENT_SECRET,
+                "DHL_API_KEY", DHL_API_KEY);
+    }
+
+    /** Base URL environment variables ({@code UPS_BASE_URL} ...) pointing every carrier at a running sandbox. */
+    public static java.util.Map<String, String> baseUrlEnvironment(CarrierSandbox sandbox) {
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        for (Carrier c : Carrier.values()) {
+            env.put(c.name() + "_BASE_URL", sandbox.baseUrl(c).toString());
+        }
+        return env;
+    }
 }
