@@ -45,6 +45,11 @@ public final class TrackingAssembler {
                     reason = fallback.reason();
                     statusCode = scan.code();
                 }
+            } else if (own.status() == ShipmentStatus.DELIVERED && status == ShipmentStatus.RETURNING_TO_SENDER) {
+                // a parcel on its way back that is then "delivered" was delivered to the sender (USPS sends 01)
+                status = ShipmentStatus.RETURNED_TO_SENDER;
+                reason = ExceptionReason.RETURNED;
+                statusCode = scan.code();
             } else {
                 status = own.status();
                 reason = own.reason();

@@ -76,4 +76,19 @@ class UspsResponseParserTest {
                 "{\"trackingNumber\":\"9400111899223000003360\",\"statusCategory\":\"Pre-Shipment\",\"trackingEvents\":[]}", 200));
         assertThat(t.status()).isEqualTo(ShipmentStatus.INFO_RECEIVED);
     }
+
+    @Test
+    void delivered_after_return_to_sender_is_returned_to_sender_not_delivered() {
+        String body = """
+                {"trackingNumber":"9400111899223000003361","trackingEvents":[
+                {"eventType":"Delivered","eventTimestamp":"2026-03-12T11:00:00","GMTOffset":"-8:00","eventCode":"01"},
+                {"eventType":"Return to Sender","eventTimestamp":"2026-03-09T09:00:00","GMTOffset":"-8:00","eventCode":"09"},
+                {"eventType":"Notice Left","eventTimestamp":"2026-03-08T14:00:00","GMTOffset":"-8:00","eventCode":"02"}]}
+                """;
+        CarrierTrackingResult.Tracked t = onlyTracked(parser.parse(body, 200));
+        assertThat(t.status()).isEqualTo(ShipmentStatus.RETURNED_TO_SENDER);
+        assertThat(t.reason()).isEqualTo(io.ordertracker.domain.ExceptionReason.RETURNED);
+        assertThat(t.deliveredAt()).isNull();
+        assertThat(t.carrierStatusCode()).isEqualTo("01");
+    }
 }
