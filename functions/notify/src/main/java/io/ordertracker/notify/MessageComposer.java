@@ -61,7 +61,8 @@ public final class MessageComposer {
     /** A short text: one GSM-7 segment where the content allows (merchant name shortened, accents folded). */
     public String sms(MessageContext ctx) {
         Map<String, Object> model = model(ctx);
-        String merchant = gsm7(clean(ctx.merchantName()));
+        // a text is not markup, but angle brackets in a sender name only ever mean mischief
+        String merchant = gsm7(clean(ctx.merchantName()).replaceAll("[<>]", "")).trim();
         if (merchant.length() > 20) {
             merchant = merchant.substring(0, 20).trim();
         }

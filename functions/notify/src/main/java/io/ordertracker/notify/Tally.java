@@ -17,17 +17,22 @@ public final class Tally {
     }
 
     private final Map<Key, Integer> counts = new LinkedHashMap<>();
+    /** Everything ever counted by this instance (published or not), for tests and the local runtime's pages. */
+    private final Map<Key, Integer> totals = new LinkedHashMap<>();
 
     public synchronized void add(String metric, Map<String, String> dimensions) {
-        counts.merge(new Key(metric, Map.copyOf(dimensions)), 1, Integer::sum);
+        Key key = new Key(metric, Map.copyOf(dimensions));
+        counts.merge(key, 1, Integer::sum);
+        totals.merge(key, 1, Integer::sum);
     }
 
+    /** How often {@code metric} with exactly these dimensions was counted since this tally was made. */
     public synchronized int count(String metric, Map<String, String> dimensions) {
-        return counts.getOrDefault(new Key(metric, Map.copyOf(dimensions)), 0);
+        return totals.getOrDefault(new Key(metric, Map.copyOf(dimensions)), 0);
     }
 
     public synchronized int total(String metric) {
-        return counts.entrySet().stream().filter(e -> e.getKey().metric().equals(metric))
+        return totals.entrySet().stream().filter(e -> e.getKey().metric().equals(metric))
                 .mapToInt(Map.Entry::getValue).sum();
     }
 
@@ -40,6 +45,6 @@ public final class Tally {
     }
 
     public synchronized Map<Key, Integer> snapshot() {
-        return Map.copyOf(counts);
+        return Map.copyOf(totals);
     }
 }

@@ -154,9 +154,10 @@ public final class MilestoneRules {
         };
     }
 
+    /** "Shipped" still holds while the parcel is in transit: a jump from PENDING to IN_TRANSIT announces it. */
     private static int progress(Milestone m) {
         return switch (m) {
-            case SHIPPED -> 1;
+            case SHIPPED -> 2;
             case IN_TRANSIT -> 2;
             case OUT_FOR_DELIVERY -> 3;
             case AVAILABLE_FOR_PICKUP -> 4;

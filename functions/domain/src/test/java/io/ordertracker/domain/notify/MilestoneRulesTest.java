@@ -88,6 +88,8 @@ class MilestoneRulesTest {
         assertThat(MilestoneRules.isStale(Milestone.SHIPPED, shipment(ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE, false, false, false)))
                 .isTrue();
         assertThat(MilestoneRules.isStale(Milestone.ORDER_CONFIRMED, null)).isFalse();
+        assertThat(MilestoneRules.isStale(Milestone.SHIPPED, at(ShipmentStatus.IN_TRANSIT))).isFalse();
+        assertThat(MilestoneRules.isStale(Milestone.SHIPPED, at(ShipmentStatus.OUT_FOR_DELIVERY))).isTrue();
     }
 
     @Test
