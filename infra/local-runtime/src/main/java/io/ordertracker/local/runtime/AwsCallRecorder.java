@@ -22,6 +22,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     /** Billing units where one request is several (DynamoDB batch and transactional calls), by service+operation. */
     private static final Map<String, LongAdder> UNITS = new ConcurrentHashMap<>();
     private static volatile Outbox outbox;
+    private static volatile double clockFactor = 1.0;
 
     public AwsCallRecorder() {
         // the SDK instantiates this once per client
@@ -29,6 +30,44 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
 
     static void recordTo(Outbox target) {
         outbox = target;
+    }
+
+    /**
+     * Delays a function asks of SQS (DelaySeconds, ChangeMessageVisibility: a message held until quiet hours end,
+     * a retry after a carrier's Retry-After) are in simulated seconds; ElasticMQ counts real ones. Dividing them by
+     * the clock factor keeps them on the simulated clock.
+     */
+    static void scaleQueueDelays(double factor) {
+        clockFactor = factor;
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        double factor = clockFactor;
+        SdkRequest request = context.request();
+        if (factor == 1.0 || LocalFunction.current().isEmpty()) {
+            return request;
+        }
+        if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest r && r.delaySeconds() != null) {
+            return r.toBuilder().delaySeconds(scale(r.delaySeconds(), factor)).build();
+        }
+        if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest r) {
+            return r.toBuilder().entries(r.entries().stream().map(e -> e.delaySeconds() == null ? e
+                    : e.toBuilder().delaySeconds(scale(e.delaySeconds(), factor)).build()).toList()).build();
+        }
+        if (request instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest r
+                && r.visibilityTimeout() != null) {
+            return r.toBuilder().visibilityTimeout(scale(r.visibilityTimeout(), factor)).build();
+        }
+        if (request instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest r) {
+            return r.toBuilder().entries(r.entries().stream().map(e -> e.visibilityTimeout() == null ? e
+                    : e.toBuilder().visibilityTimeout(scale(e.visibilityTimeout(), factor)).build()).toList()).build();
+        }
+        return request;
+    }
+
+    private static int scale(int seconds, double factor) {
+        return seconds <= 0 ? seconds : (int) Math.ceil(seconds / factor);
     }
 
     @Override

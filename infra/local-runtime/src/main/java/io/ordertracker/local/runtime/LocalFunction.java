@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class LocalFunction {
     private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /** The event of the invocation running on this thread, and which of its records something has claimed. */
+    private static final ThreadLocal<JsonNode> CURRENT_EVENT = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.Set<Integer>> CLAIMED = ThreadLocal.withInitial(java.util.HashSet::new);
 
     private final FunctionSpec spec;
     private final Map<String, String> environment;
@@ -86,6 +89,51 @@ public final class LocalFunction {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /**
+     * The first not yet claimed record of the current invocation's event (an SQS or SNS batch) whose JSON body
+     * passes {@code match}; claims it. Lets the outbox tell which queued job an email or SMS came from.
+     */
+    static Optional<JsonNode> claimRecordBody(java.util.function.Predicate<JsonNode> match) {
+        JsonNode event = CURRENT_EVENT.get();
+        if (event == null) {
+            return Optional.empty();
+        }
+        JsonNode records = event.path("Records");
+        for (int i = 0; i < records.size(); i++) {
+            if (CLAIMED.get().contains(i)) {
+                continue;
+            }
+            String body = records.get(i).path("body").asText(records.get(i).path("Sns").path("Message").asText(null));
+            if (body == null || !body.startsWith("{")) {
+                continue;
+            }
+            JsonNode parsed;
+            try {
+                parsed = EventCodec.parse(body);
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (match.test(parsed)) {
+                CLAIMED.get().add(i);
+                return Optional.of(parsed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs {@code body} as the runtime, not as the current function (its AWS calls are not counted). */
+    static <T> T asRuntime(java.util.function.Supplier<T> body) {
+        String previous = CURRENT.get();
+        CURRENT.remove();
+        try {
+            return body.get();
+        } finally {
+            if (previous != null) {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
     /** Invokes synchronously. A handler exception (or a timeout) surfaces as {@link FunctionError}. */
     public JsonNode invoke(JsonNode event) {
         Object instance = idle.poll();
@@ -94,7 +142,10 @@ public final class LocalFunction {
             coldStarts.increment();
         }
         String previous = CURRENT.get();
+        JsonNode previousEvent = CURRENT_EVENT.get();
         CURRENT.set(spec.logicalId());
+        CURRENT_EVENT.set(event);
+        CLAIMED.get().clear();
         long start = System.nanoTime();
         boolean failed = true;
         try {
@@ -117,8 +168,10 @@ public final class LocalFunction {
             }
             if (previous == null) {
                 CURRENT.remove();
+                CURRENT_EVENT.remove();
             } else {
                 CURRENT.set(previous);
+                CURRENT_EVENT.set(previousEvent);
             }
             idle.push(instance);
         }

@@ -80,6 +80,9 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             o.put("trackingNumber", m.trackingNumber());
             o.put("milestone", m.milestone());
             o.put("sentAt", m.sentAt().toString());
+            if (m.episode() != null) {
+                o.put("episode", m.episode());
+            }
             if (m.html() != null) {
                 o.put("html", m.html());
             }

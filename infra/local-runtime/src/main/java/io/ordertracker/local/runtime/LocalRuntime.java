@@ -166,6 +166,10 @@ public final class LocalRuntime implements AutoCloseable {
         specs.keySet().forEach(id -> resources.register(id + ".Alias", arn(id) + ":live", Map.of()));
         tableName = template.resourcesOfType("AWS::DynamoDB::Table").keySet().stream().findFirst().orElse(null);
         createDemoMerchant(options.apiKey());
+        if (tableName != null) {
+            outbox.trackingLookup((kind, ids) -> LocalFunction.asRuntime(() -> lookupTrackingNumber(ids)));
+        }
+        AwsCallRecorder.scaleQueueDelays(clockFactor);
 
         for (FunctionSpec spec : specs.values()) {
             Map<String, String> env = environment(spec);
@@ -174,8 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
             } catch (ClassNotFoundException e) {
                 skipped.add(new Skipped(spec.logicalId(), "class " + spec.handlerClass() + " is not on the classpath"));
             } catch (RuntimeException | LinkageError e) {
-                skipped.add(new Skipped(spec.logicalId(), "init failed: " + e.getMessage()));
-                e.printStackTrace();
+                skipped.add(new Skipped(spec.logicalId(), "init failed: " + e));
             }
         }
         if (moto != null) {
@@ -335,6 +338,22 @@ public final class LocalRuntime implements AutoCloseable {
         merchantId = merchant.merchantId();
         apiKey = requestedKey == null ? admin.issueKey(merchantId).secret()
                 : admin.registerKey(merchantId, requestedKey).secret();
+    }
+
+    private String lookupTrackingNumber(String[] ids) {
+        if (ids[0] == null || ids[1] == null || ids[2] == null) {
+            return null;
+        }
+        try {
+            var item = dynamo.getItem(b -> b.tableName(tableName).key(Map.of(
+                    io.ordertracker.storage.Keys.PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                            io.ordertracker.storage.Keys.orderPk(ids[0], ids[1])),
+                    io.ordertracker.storage.Keys.SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                            io.ordertracker.storage.Keys.shipmentSk(ids[2]))))).item();
+            return item.containsKey("trackingNumber") ? item.get("trackingNumber").s() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Globals + function variables, resolved, over the emulator endpoints, credentials and the simulated clock. */

@@ -29,15 +29,21 @@ public final class Outbox {
      * {@code sentAtRealMillis} the wall clock (for latency).
      */
     public record Message(String channel, String to, String from, String subject, String text, String html,
-                         String orderNumber, String trackingNumber, String milestone, Instant sentAt,
+                         String orderNumber, String trackingNumber, String milestone, String episode, Instant sentAt,
                          long sentAtRealMillis) {
     }
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Clock clock;
+    private volatile java.util.function.BiFunction<String, String[], String> trackingLookup = (k, v) -> null;
 
     Outbox(Clock clock) {
         this.clock = clock;
+    }
+
+    /** How to find a shipment's tracking number from (merchantId, orderNumber, shipmentId) of a queued job. */
+    void trackingLookup(java.util.function.BiFunction<String, String[], String> lookup) {
+        this.trackingLookup = lookup;
     }
 
     /** Newest first. */
@@ -109,12 +115,41 @@ public final class Outbox {
     }
 
     private void add(String channel, String to, String from, String subject, String text, String html,
-                     Map<String, String> meta) {
+                     Map<String, String> tagged) {
         String all = (subject == null ? "" : subject) + "\n" + (text == null ? "" : text);
+        Map<String, String> meta = new java.util.HashMap<>(tagged);
+        if (!meta.containsKey("milestone")) {
+            // The job this message came from (a queued {milestone, orderNumber, shipmentId, channel, ...}).
+            LocalFunction.claimRecordBody(job -> job.hasNonNull("milestone")
+                    && (!job.hasNonNull("channel") || job.get("channel").asText().equalsIgnoreCase(channel))
+                    && (!job.hasNonNull("orderNumber") || all.contains(job.get("orderNumber").asText())))
+                    .ifPresent(job -> {
+                        meta.put("milestone", job.get("milestone").asText());
+                        putText(meta, "orderNumber", job);
+                        putText(meta, "episode", job);
+                        if (job.hasNonNull("shipmentId") && !meta.containsKey("trackingNumber")) {
+                            String tracking = trackingLookup.apply("tracking", new String[] {
+                                    text(job, "merchantId"), text(job, "orderNumber"), text(job, "shipmentId")});
+                            if (tracking != null) {
+                                meta.put("trackingNumber", tracking);
+                            }
+                        }
+                    });
+        }
         messages.add(new Message(channel, to, from, subject, text, html,
                 meta.getOrDefault("orderNumber", find(ORDER, all)),
                 meta.getOrDefault("trackingNumber", find(TRACKING, all)),
-                meta.get("milestone"), clock.instant(), System.currentTimeMillis()));
+                meta.get("milestone"), meta.get("episode"), clock.instant(), System.currentTimeMillis()));
+    }
+
+    private static void putText(Map<String, String> meta, String field, com.fasterxml.jackson.databind.JsonNode job) {
+        if (job.hasNonNull(field)) {
+            meta.put(field, job.get(field).asText());
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode job, String field) {
+        return job.hasNonNull(field) ? job.get(field).asText() : null;
     }
 
     private static Map<String, String> tags(List<?> tags) {

@@ -1,0 +1,159 @@
+package io.ordertracker.local.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ordertracker.local.emulators.MotoServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The product's acceptance test: the whole stack from template.yaml in one JVM, an order posted for every
+ * journey the carrier sandbox plays, simulated time run until every journey has ended, then statuses, messages and
+ * tracking pages checked. It asserts what the template runs: each check starts once the functions it needs are
+ * running (a function not built yet is reported as skipped by the runtime), and is strict from then on.
+ */
+class EndToEndIT {
+    /** Simulated seconds per real second: the longest journey (about six days) plays in about half a minute. */
+    private static final double CLOCK_FACTOR = 20_000;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static LocalRuntime runtime;
+    private static final Map<String, SandboxHandle.JourneyInfo> journeyByOrder = new HashMap<>();
+    private static final Map<String, JsonNode> orderResponses = new HashMap<>();
+
+    @BeforeAll
+    static void playEveryJourney() throws Exception {
+        assumeTrue(MotoServer.availableOrFailOnCi(), "moto_server is not installed (infra/build/python-tools.sh)");
+        runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withClockFactor(CLOCK_FACTOR));
+        assertThat(runtime.journeys()).as("the carrier sandbox's journeys").isNotEmpty();
+        Instant start = runtime.clock().instant();
+        int n = 0;
+        for (SandboxHandle.JourneyInfo j : runtime.journeys()) {
+            String orderNumber = "E2E-" + (++n);
+            HttpResponse<String> r = post("/v1/orders", DemoOrders.orderJson(orderNumber, j.carrier(), j.trackingNumber()));
+            assertThat(r.statusCode()).as(j + ": " + r.body()).isEqualTo(201);
+            journeyByOrder.put(orderNumber, j);
+            orderResponses.put(orderNumber, EventCodec.parse(r.body()));
+        }
+        Instant lastStep = runtime.journeys().stream().map(SandboxHandle.JourneyInfo::endsAt)
+                .max(Instant::compareTo).orElse(start);
+        // a day past the last scan leaves the planner time to poll every shipment once more
+        Instant until = (lastStep.isAfter(start) ? lastStep : start).plus(Duration.ofDays(1));
+        long realSeconds = (long) Math.ceil(Duration.between(runtime.clock().instant(), until).toSeconds() / CLOCK_FACTOR);
+        Awaitility.await().atMost(Duration.ofSeconds(realSeconds + 30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !runtime.clock().instant().isBefore(until));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    @Test
+    void everyOrderIsAcceptedWithATrackingLinkOnThisServer() {
+        assertThat(orderResponses).hasSize(runtime.journeys().size());
+        orderResponses.values().forEach(o -> assertThat(o.path("shipments").get(0).path("trackingUrl").asText())
+                .startsWith(runtime.baseUrl() + "/t/"));
+        JsonNode shipments = new LocalPages(runtime).shipmentsJson();
+        assertThat(shipments).hasSize(runtime.journeys().size());
+    }
+
+    @Test
+    void everyShipmentEndsInItsJourneysStatus() {
+        assumeTrue(running("PollPlannerFunction", "TrackingWorkerFunction"), "polling functions not built yet");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, String> status = statusByOrder();
+            journeyByOrder.forEach((order, j) -> {
+                if (j.expectedFinalStatus() != null) {
+                    assertThat(status.get(order)).as(order + " " + j).isEqualTo(j.expectedFinalStatus());
+                }
+            });
+        });
+    }
+
+    @Test
+    void everyMilestoneIsSentOnceAndNothingTwice() {
+        assumeTrue(running("ChangeDetectorFunction", "EmailSenderFunction"), "notification functions not built yet");
+        List<Outbox.Message> messages = runtime.outbox().messages();
+        assertThat(messages).isNotEmpty();
+        Map<String, Long> counts = messages.stream().collect(Collectors.groupingBy(
+                m -> m.orderNumber() + "|" + m.trackingNumber() + "|" + m.milestone() + "|" + m.episode() + "|" + m.channel(),
+                Collectors.counting()));
+        assertThat(counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
+                .as("messages sent twice").isEmpty();
+        assertThat(messages).allSatisfy(m -> assertThat(m.milestone()).as("milestone of " + m).isNotNull());
+
+        for (String order : journeyByOrder.keySet()) {
+            SandboxHandle.JourneyInfo j = journeyByOrder.get(order);
+            assertThat(milestones(order, "email")).as(order + " " + j).containsOnlyOnce("ORDER_CONFIRMED");
+            if (j.expectedFinalStatus() == null) {
+                continue; // the carrier never heard of it: nothing else to say
+            }
+            assertThat(milestones(order, "email")).as(order + " " + j).containsOnlyOnce("SHIPPED");
+            if (j.expectedFinalStatus().equals("DELIVERED")) {
+                assertThat(milestones(order, "email")).as(order + " " + j).containsOnlyOnce("DELIVERED");
+                if (running("SmsSenderFunction")) {
+                    assertThat(milestones(order, "sms")).as(order + " " + j).containsOnlyOnce("DELIVERED");
+                }
+            }
+            if (j.expectedFinalStatus().equals("EXCEPTION")) {
+                assertThat(milestones(order, "email")).as(order + " " + j).contains("EXCEPTION");
+            }
+        }
+    }
+
+    @Test
+    void everyTrackingLinkOpensItsPage() throws Exception {
+        assumeTrue(running("TrackingPageFunction"), "tracking page not built yet");
+        for (Map.Entry<String, JsonNode> e : orderResponses.entrySet()) {
+            JsonNode shipment = e.getValue().path("shipments").get(0);
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(shipment.path("trackingUrl").asText()))
+                    .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(e.getKey()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body()).as(e.getKey()).contains(shipment.path("trackingNumber").asText());
+        }
+    }
+
+    private static List<String> milestones(String orderNumber, String channel) {
+        List<String> out = new ArrayList<>();
+        runtime.outbox().messages().stream()
+                .filter(m -> orderNumber.equals(m.orderNumber()) && m.channel().equals(channel))
+                .forEach(m -> out.add(m.milestone()));
+        return out;
+    }
+
+    private static Map<String, String> statusByOrder() {
+        Map<String, String> out = new HashMap<>();
+        new LocalPages(runtime).shipmentsJson().forEach(s -> out.put(s.path("orderNumber").asText(), s.path("status").asText()));
+        return out;
+    }
+
+    private static boolean running(String... functions) {
+        return runtime.functions().keySet().containsAll(Set.of(functions));
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
+                .header("Authorization", "Bearer " + runtime.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
