@@ -1,0 +1,101 @@
+package io.ordertracker.functions.stalldetector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import io.ordertracker.domain.Carrier;
+import io.ordertracker.domain.Customer;
+import io.ordertracker.domain.Order;
+import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.ExceptionReason;
+import io.ordertracker.domain.merchants.Merchant;
+import io.ordertracker.domain.merchants.MerchantSettings;
+import io.ordertracker.lambda.Env;
+import io.ordertracker.local.emulators.DynamoDbLocal;
+import io.ordertracker.local.emulators.LocalResources;
+import io.ordertracker.local.emulators.SamTemplate;
+import io.ordertracker.notify.StallDetector;
+import io.ordertracker.storage.DynamoDbMerchantStore;
+import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.storage.ShipmentItems;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+class StallDetectorFunctionIT {
+    static DynamoDbLocal dynamoLocal;
+    static DynamoDbClient dynamo;
+    static final String TABLE = "TrackingTable";
+
+    @BeforeAll
+    static void start() {
+        dynamoLocal = DynamoDbLocal.start();
+        dynamo = dynamoLocal.client();
+        new LocalResources(SamTemplate.load(SamTemplate.locate())).createTables(dynamo);
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamoLocal.close();
+    }
+
+    @Test
+    void raisesEachFlagOnceAndClearsItWhenTheFactsChange() {
+        String merchantId = "m_" + UUID.randomUUID();
+        Instant monday = Instant.parse("2026-11-16T15:00:00Z");
+        DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, TABLE);
+        DynamoDbMerchantStore merchants = new DynamoDbMerchantStore(dynamo, TABLE);
+        merchants.createMerchant(new Merchant(merchantId, "Acme", MerchantSettings.defaults("Acme"), monday));
+        Shipment s = new Shipment(merchantId, "1001", "shp_a", Carrier.USPS, "9400111899223100000000", "tok", ShipmentStatus.IN_TRANSIT,
+                ExceptionReason.NONE, null, false, false, monday, monday, monday.plusSeconds(3600), true, monday, monday, 2);
+        orders.create(new Order(merchantId, "1001", new Customer("Ada", "ada@example.com", null, "America/Chicago", "en-US"),
+                List.of(), LocalDate.parse("2026-11-18"), monday, "h"), List.of(s), null);
+
+        // Thursday: past the promised date (Wed 18th) and, for USPS at 4 business days, not yet stalled
+        Instant thursday = Instant.parse("2026-11-19T15:00:00Z");
+        StallDetector.Config config = new StallDetector.Config(Map.of(Carrier.USPS, 4), 3, ZoneId.of("UTC"));
+        var function = new StallDetectorFunction(new StallDetector(dynamo, TABLE, orders, merchants, config,
+                Clock.fixed(thursday, ZoneOffset.UTC)));
+        StallDetector.Summary first = function.handleRequest(new ScheduledEvent(), null);
+        assertThat(first.delayedRaised()).isEqualTo(1);
+        assertThat(first.stalledRaised()).isZero();
+        Shipment flagged = orders.findShipment(merchantId, "1001", "shp_a").orElseThrow();
+        assertThat(flagged.delayed()).isTrue();
+        assertThat(flagged.version()).isEqualTo(3);
+        assertThat(function.handleRequest(new ScheduledEvent(), null).delayedRaised()).isZero();
+
+        // Friday: four silent business days -> stalled too
+        var friday = new StallDetectorFunction(new StallDetector(dynamo, TABLE, orders, merchants, config,
+                Clock.fixed(Instant.parse("2026-11-20T15:00:00Z"), ZoneOffset.UTC)));
+        assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).isEqualTo(1);
+
+        // a new scan: the stall ends; the delay stays while the promised date lies behind
+        Shipment moved = orders.findShipment(merchantId, "1001", "shp_a").orElseThrow();
+        Instant scan = Instant.parse("2026-11-20T16:00:00Z");
+        dynamo.putItem(b -> b.tableName(TABLE).item(ShipmentItems.toItem(new Shipment(merchantId, "1001", "shp_a",
+                Carrier.USPS, moved.trackingNumber(), "tok", ShipmentStatus.OUT_FOR_DELIVERY, ExceptionReason.NONE, null,
+                true, true, scan, scan, scan.plusSeconds(600), true, monday, scan, moved.version() + 1))));
+        var cleared = friday.handleRequest(new ScheduledEvent(), null);
+        assertThat(cleared.stalledCleared()).isEqualTo(1);
+        assertThat(cleared.delayedCleared()).isZero(); // still past the promised date
+    }
+
+    @Test
+    void configurationComesFromTheEnvironment() {
+        StallDetector.Config config = Env.withOverlay(Map.of("STALL_BUSINESS_DAYS_BY_CARRIER", "usps=4, dhl=5, nope=9",
+                "PICKUP_BUSINESS_DAYS", "2", "DEFAULT_TIME_ZONE", "Europe/Berlin"), StallDetectorFunction::config);
+        assertThat(config.stallBusinessDaysByCarrier()).containsOnly(Map.entry(Carrier.USPS, 4), Map.entry(Carrier.DHL, 5));
+        assertThat(config.pickupBusinessDays()).isEqualTo(2);
+        assertThat(config.defaultZone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+}
