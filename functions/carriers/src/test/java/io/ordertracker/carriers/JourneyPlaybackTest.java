@@ -58,12 +58,14 @@ class JourneyPlaybackTest {
 
     @Test
     void on_a_compressed_clock_a_journey_plays_out_by_itself() {
-        // a simulated week passes in about 3 real seconds
-        SandboxClock clock = SandboxClock.compressed(START, 7 * 24 * 3600 / 3.0);
+        // a simulated week passes in about 10 real seconds: the parcel is in transit for about 3 of them
+        SandboxClock clock = SandboxClock.compressed(START, 7 * 24 * 3600 / 10.0);
         try (CarrierSandbox sandbox = CarrierSandbox.start(0, clock)) {
             Journey journey = sandbox.journey(Carrier.USPS, JourneyKind.DELIVERED);
             TrackingClient client = TrackingClients.create(Carrier.USPS, sandbox.baseUrl(Carrier.USPS),
                     SandboxSupport.credentials(), clock, ResilienceSettings.fast());
+            // warm up (token, connections) so the first real answer is not already the last one
+            client.track(List.of(sandbox.journey(Carrier.USPS, JourneyKind.NOT_FOUND).trackingNumber()));
             List<ShipmentStatus> seen = new ArrayList<>();
             AtomicReference<ShipmentStatus> last = new AtomicReference<>();
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(() -> {
