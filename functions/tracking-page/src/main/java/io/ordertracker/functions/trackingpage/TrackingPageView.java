@@ -217,7 +217,9 @@ public record TrackingPageView(String lang, String title, Branding brand, String
             return new EtaView(text.get("label.deliveredOn"), when, at.atZone(zone).toLocalDate().toString(), null, null,
                     null, "delivered");
         }
-        if (s.status().isTerminal() || s.status() == ShipmentStatus.RETURNING_TO_SENDER) {
+        if (s.status().isTerminal() || s.status() == ShipmentStatus.RETURNING_TO_SENDER
+                || s.status() == ShipmentStatus.AVAILABLE_FOR_PICKUP) {
+            // Nothing more will be delivered (or it waits to be collected): a delivery date would mislead.
             return null;
         }
         EstimatedDelivery e = s.estimatedDelivery();

@@ -95,6 +95,7 @@ class TrackingPageViewTest {
         assertThat(c.advice().text()).contains("Collect it at: Access Point, 75 Court St");
         assertThat(c.steps().get(3).label()).isEqualTo("Ready for pickup");
         assertThat(c.currentStep()).isEqualTo("OUT_FOR_DELIVERY");
+        assertThat(c.eta()).as("no delivery date for a parcel waiting to be collected").isNull();
     }
 
     @Test
