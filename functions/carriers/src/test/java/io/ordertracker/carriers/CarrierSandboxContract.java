@@ -199,7 +199,7 @@ public abstract class CarrierSandboxContract {
     void a_slow_answer_times_out_and_is_retried() {
         Journey journey = journey(JourneyKind.DELIVERED);
         clock.set(journey.endsAt());
-        sandbox.inject(Fault.of(carrier(), FaultKind.SLOW, 1).withDelay(Duration.ofSeconds(2)));
+        sandbox.inject(Fault.of(carrier(), FaultKind.SLOW, 1).withDelay(Duration.ofSeconds(3)));
         Tracked t = tracked(trackOne(client(), journey.trackingNumber()));
         assertThat(t.status()).isEqualTo(ShipmentStatus.DELIVERED);
         assertThat(sandbox.trackingCalls(carrier())).isEqualTo(2);
@@ -209,7 +209,7 @@ public abstract class CarrierSandboxContract {
     void answers_that_never_come_in_time_are_unavailable() {
         Journey journey = journey(JourneyKind.DELIVERED);
         clock.set(journey.endsAt());
-        sandbox.inject(Fault.of(carrier(), FaultKind.SLOW, 3).withDelay(Duration.ofSeconds(2)));
+        sandbox.inject(Fault.of(carrier(), FaultKind.SLOW, 3).withDelay(Duration.ofSeconds(3)));
         Failure f = failure(trackOne(client(), journey.trackingNumber()));
         assertThat(f.kind()).isEqualTo(FailureKind.UNAVAILABLE);
     }

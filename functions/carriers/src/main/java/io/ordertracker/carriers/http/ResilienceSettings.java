@@ -40,7 +40,7 @@ public record ResilienceSettings(Duration connectTimeout, Duration requestTimeou
 
     /** Millisecond backoffs and short timeouts, for tests against the sandbox. */
     public static ResilienceSettings fast() {
-        return new ResilienceSettings(Duration.ofSeconds(2), Duration.ofMillis(700), 3, Duration.ofMillis(10), 2.0,
+        return new ResilienceSettings(Duration.ofSeconds(2), Duration.ofMillis(1000), 3, Duration.ofMillis(10), 2.0,
                 0.5, Duration.ofMillis(50), Duration.ofSeconds(2), 1000, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), 50f, 10, 6, Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
