@@ -45,10 +45,10 @@ public final class NotificationLedger {
     }
 
     public static String pk(String jobId) {
-        return "NOTIFY#" + jobId;
+        return Keys.notificationPk(jobId);
     }
 
-    public static final String SK = "LEDGER";
+    public static final String SK = Keys.NOTIFICATION_SK;
 
     private static Map<String, AttributeValue> key(String jobId) {
         return Map.of(Keys.PK, s(pk(jobId)), Keys.SK, s(SK));

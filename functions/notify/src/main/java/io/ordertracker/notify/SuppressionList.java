@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class SuppressionList {
     public static final String ENTITY = "SUPPRESSION";
-    public static final String SK = "SUPPRESSION";
+    public static final String SK = Keys.SUPPRESSION_SK;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -36,7 +36,7 @@ public final class SuppressionList {
     }
 
     public static String pk(Channel channel, String address) {
-        return "SUPPRESS#" + channel + "#" + Hashing.sha256Hex(normalize(channel, address));
+        return Keys.suppressionPk(channel.name(), Hashing.sha256Hex(normalize(channel, address)));
     }
 
     private static Map<String, AttributeValue> key(Channel channel, String address) {

@@ -80,6 +80,20 @@ public final class Keys {
         return carrierCode + "#" + shard;
     }
 
+    /** The notification ledger entry of one message (job id: merchant#order#shipment-or-ORDER#milestone[#episode]#channel). */
+    public static String notificationPk(String jobId) {
+        return "NOTIFY#" + jobId;
+    }
+
+    public static final String NOTIFICATION_SK = "LEDGER";
+
+    /** A suppressed email address or phone number, by the SHA-256 of its normalized form. */
+    public static String suppressionPk(String channel, String addressHash) {
+        return "SUPPRESS#" + channel + "#" + addressHash;
+    }
+
+    public static final String SUPPRESSION_SK = "SUPPRESSION";
+
     public static String carrierTracking(String carrierCode, String trackingNumber) {
         return carrierCode + "#" + trackingNumber;
     }
