@@ -250,6 +250,25 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void theMerchantsMatrixDecidesTheChannels() {
+        var matrix = new java.util.EnumMap<Milestone, java.util.Set<Channel>>(MerchantSettings.defaultNotifications());
+        matrix.put(Milestone.IN_TRANSIT, java.util.EnumSet.of(Channel.EMAIL)); // optional, switched on
+        matrix.put(Milestone.ORDER_CONFIRMED, java.util.EnumSet.noneOf(Channel.class));
+        matrix.put(Milestone.DELIVERED, java.util.EnumSet.of(Channel.SMS)); // texts only
+        merchant(new MerchantSettings("Acme Outfitters", null, null, null, null, "help@acme.example", null, matrix, 3));
+        Shipment s = order("I-9001", phone);
+        s = write(s, ShipmentStatus.INFO_RECEIVED);
+        s = write(s, ShipmentStatus.IN_TRANSIT);
+        p.pump(merchantId);
+        assertThat(emailsToShopper()).extracting(Backend.Sent::subject).containsExactlyInAnyOrder(
+                "Acme Outfitters: your order I-9001 has shipped", "Acme Outfitters: your order I-9001 is on its way");
+        write(s, ShipmentStatus.DELIVERED);
+        p.pump(merchantId);
+        assertThat(emailsToShopper()).hasSize(2);
+        assertThat(smsToShopper()).singleElement().satisfies(m -> assertThat(m.body()).contains("I-9001 was delivered"));
+    }
+
+    @Test
     void duplicateStreamRecordsAndSqsRedeliveryNeverSendTwice() {
         merchant(acme());
         Shipment s = order("D-4001", phone);
