@@ -25,11 +25,11 @@ public record SesFeedback(String type, String bounceType, List<String> recipient
         switch (type) {
             case "Bounce" -> {
                 String bounceType = root.path("bounce").path("bounceType").asText("");
-                root.path("bounce").path("bouncedRecipients").forEach(r -> recipients.add(r.path("emailAddress").asText()));
+                root.path("bounce").path("bouncedRecipients").forEach(r -> recipients.add(address(r.path("emailAddress").asText())));
                 return new SesFeedback(type, bounceType, recipients, "Permanent".equals(bounceType));
             }
             case "Complaint" -> {
-                root.path("complaint").path("complainedRecipients").forEach(r -> recipients.add(r.path("emailAddress").asText()));
+                root.path("complaint").path("complainedRecipients").forEach(r -> recipients.add(address(r.path("emailAddress").asText())));
                 return new SesFeedback(type, null, recipients, true);
             }
             default -> {
@@ -37,5 +37,12 @@ public record SesFeedback(String type, String bounceType, List<String> recipient
                 return new SesFeedback(type.isEmpty() ? "Unknown" : type, null, recipients, false);
             }
         }
+    }
+
+    /** SES may report a recipient as {@code "Name" <addr>}: the list is keyed by the bare address. */
+    static String address(String raw) {
+        int open = raw.lastIndexOf('<');
+        int close = raw.lastIndexOf('>');
+        return open >= 0 && close > open ? raw.substring(open + 1, close).trim() : raw.trim();
     }
 }

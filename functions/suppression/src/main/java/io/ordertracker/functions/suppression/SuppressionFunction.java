@@ -54,7 +54,15 @@ public class SuppressionFunction implements RequestHandler<SNSEvent, Map<String,
             int suppressed = 0;
             try {
                 for (SNSEvent.SNSRecord record : event.getRecords()) {
-                    SesFeedback feedback = SesFeedback.parse(record.getSNS().getMessage());
+                    SesFeedback feedback;
+                    try {
+                        feedback = SesFeedback.parse(record.getSNS().getMessage());
+                    } catch (IllegalArgumentException e) {
+                        // not an SES event (it never will be): count and drop rather than retry into the DLQ
+                        LOG.warn("ignoring a message that is not an SES notification", e);
+                        tally.add("EmailFeedback", Map.of("Type", "Malformed"));
+                        continue;
+                    }
                     tally.add("EmailFeedback", Map.of("Type", feedback.type()));
                     if (!feedback.suppresses()) {
                         continue;

@@ -65,10 +65,19 @@ class SuppressionFunctionIT {
         assertThat(function.handleRequest(sample("SuppressionFunction-transient-bounce.json"), null)).containsEntry("suppressed", 0);
         assertThat(function.handleRequest(sample("SuppressionFunction-bounce.json"), null)).containsEntry("suppressed", 0);
 
+        SNSEvent junk = new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord()
+                .withSns(new SNSEvent.SNS().withMessage("this is not JSON")),
+                new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS().withMessage(
+                        "{\"notificationType\":\"Complaint\",\"complaint\":{\"complainedRecipients\":"
+                                + "[{\"emailAddress\":\"\\\"Bob\\\" <bob@example.com>\"}]}}"))));
+        assertThat(function.handleRequest(junk, null)).containsEntry("suppressed", 1);
+        assertThat(list.isSuppressed(Channel.EMAIL, "bob@example.com")).isTrue();
+        assertThat(tally.count("EmailFeedback", Map.of("Type", "Malformed"))).isEqualTo(1);
+
         assertThat(list.isSuppressed(Channel.EMAIL, "bounce@simulator.amazonses.com")).isTrue();
         assertThat(list.isSuppressed(Channel.EMAIL, "Complaint@Simulator.AmazonSES.com")).isTrue();
         assertThat(list.isSuppressed(Channel.EMAIL, "full@example.com")).isFalse();
         assertThat(tally.count("EmailFeedback", Map.of("Type", "Bounce"))).isEqualTo(3);
-        assertThat(tally.count("AddressesSuppressed", Map.of("Type", "Complaint"))).isEqualTo(1);
+        assertThat(tally.count("AddressesSuppressed", Map.of("Type", "Complaint"))).isEqualTo(2);
     }
 }
