@@ -5,6 +5,13 @@ public final class Gateways {
     private Gateways() {
     }
 
+    /** The provider refused the From address (not a verified identity): another sender may still succeed. */
+    public static final class UnverifiedSender extends RuntimeException {
+        public UnverifiedSender(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public interface EmailGateway {
         /** @return the provider's message id */
         String send(String source, String to, String replyTo, MessageComposer.Email email);

@@ -117,8 +117,18 @@ public final class NotificationSender {
         try {
             if (job.channel() == Channel.EMAIL) {
                 MerchantSettings ms = ctx.settings();
-                messageId = email.send(source(ctx), address, MessageComposer.isValidEmail(ms.supportEmail())
-                        ? ms.supportEmail() : null, composer.email(ctx));
+                String replyTo = MessageComposer.isValidEmail(ms.supportEmail()) ? ms.supportEmail() : null;
+                MessageComposer.Email message = composer.email(ctx);
+                try {
+                    messageId = email.send(source(ctx, true), address, replyTo, message);
+                } catch (Gateways.UnverifiedSender e) {
+                    // The merchant's own address is not (or no longer) a verified identity: the shopper still
+                    // hears from us, from the stack's sender, in the merchant's name.
+                    if (source(ctx, false).equals(source(ctx, true))) {
+                        throw e;
+                    }
+                    messageId = email.send(source(ctx, false), address, replyTo, message);
+                }
             } else {
                 messageId = sms.send(address, composer.sms(ctx));
             }
@@ -154,9 +164,9 @@ public final class NotificationSender {
      * The merchant's own from address when it has one (it must be a verified SES identity), else the stack's
      * sender; the display name is always MIME-encoded so no name can break the header.
      */
-    private String source(MessageContext ctx) {
+    private String source(MessageContext ctx, boolean merchantsOwn) {
         String from = ctx.settings().fromEmail();
-        String address = MessageComposer.isValidEmail(from) ? from : settings.defaultSender();
+        String address = merchantsOwn && MessageComposer.isValidEmail(from) ? from : settings.defaultSender();
         String name = MessageComposer.clean(ctx.merchantName());
         if (name.isEmpty()) {
             return address;

@@ -3,6 +3,7 @@ package io.ordertracker.notify;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.ses.model.Body;
 import software.amazon.awssdk.services.ses.model.Content;
+import software.amazon.awssdk.services.ses.model.MessageRejectedException;
 import software.amazon.awssdk.services.ses.model.SendEmailRequest;
 
 /**
@@ -31,7 +32,15 @@ public final class SesEmailGateway implements Gateways.EmailGateway {
         if (configurationSet != null && !configurationSet.isBlank()) {
             req.configurationSetName(configurationSet);
         }
-        return ses.sendEmail(req.build()).messageId();
+        try {
+            return ses.sendEmail(req.build()).messageId();
+        } catch (MessageRejectedException e) {
+            String why = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+            if (why != null && why.toLowerCase(java.util.Locale.ROOT).contains("not verified")) {
+                throw new Gateways.UnverifiedSender(why, e);
+            }
+            throw e;
+        }
     }
 
     private static Content utf8(String data) {

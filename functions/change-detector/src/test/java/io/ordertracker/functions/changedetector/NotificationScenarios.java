@@ -269,6 +269,18 @@ abstract class NotificationScenarios {
     }
 
     @Test
+    void aMerchantAddressThatIsNotAVerifiedIdentityFallsBackToTheStacksSender() {
+        merchant(new MerchantSettings("Acme Outfitters", null, null, null, "orders@unverified-shop.example",
+                "help@acme.example", null, null, 3));
+        order("J-1001", phone);
+        p.pump(merchantId);
+        assertThat(emailsToShopper()).singleElement().satisfies(m ->
+                assertThat(m.subject()).isEqualTo("Acme Outfitters: order J-1001 confirmed"));
+        assertThat(p.tally.count("NotificationsSent", Map.of("Channel", "EMAIL", "Milestone", "ORDER_CONFIRMED"))).isEqualTo(1);
+        assertThat(p.tally.total("NotificationsFailed")).isZero();
+    }
+
+    @Test
     void duplicateStreamRecordsAndSqsRedeliveryNeverSendTwice() {
         merchant(acme());
         Shipment s = order("D-4001", phone);
