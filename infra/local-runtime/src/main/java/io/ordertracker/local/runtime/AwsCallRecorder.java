@@ -80,6 +80,9 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         COUNTS.computeIfAbsent(service + "\t" + operation + "\t" + function.get(), k -> new LongAdder()).increment();
         UNITS.computeIfAbsent(service + "\t" + operation, k -> new LongAdder()).add(units(context.request()));
+        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest put) {
+            noteLedgerClaim(put.item());
+        }
         Outbox target = outbox;
         if (target != null) {
             SdkRequest request = context.request();
@@ -89,6 +92,44 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
                 System.err.println("local runtime: could not copy a sent message to the outbox: " + e);
             }
         }
+    }
+
+    /**
+     * The notification ledger is written (a conditional put naming milestone and channel) just before each send:
+     * remembering it tells the outbox which milestone, episode and shipment the next email or SMS is about.
+     */
+    private static void noteLedgerClaim(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        var milestone = item.get("milestone");
+        var channel = item.get("channel");
+        if (milestone == null || channel == null || milestone.s() == null) {
+            return;
+        }
+        Map<String, String> claim = new java.util.HashMap<>();
+        claim.put("milestone", milestone.s());
+        claim.put("channel", channel.s());
+        item.forEach((k, v) -> {
+            if (v.s() != null && (k.equals("orderNumber") || k.equals("merchantId") || k.equals("shipmentId")
+                    || k.equals("episode"))) {
+                claim.put(k, v.s());
+            }
+        });
+        // the ledger key is <merchant>#<order>#<shipment or ORDER>#<MILESTONE>[#<episode>]#<CHANNEL>
+        var pk = item.get("pk");
+        if (pk != null && pk.s() != null) {
+            String[] parts = pk.s().split("#");
+            for (int i = 1; i < parts.length; i++) {
+                if (parts[i].equals(milestone.s())) {
+                    if (!parts[i - 1].equals("ORDER") && parts[i - 1].startsWith("shp_")) {
+                        claim.putIfAbsent("shipmentId", parts[i - 1]);
+                    }
+                    if (i + 2 < parts.length) {
+                        claim.putIfAbsent("episode", String.join("#", java.util.Arrays.copyOfRange(parts, i + 1, parts.length - 1)));
+                    }
+                    break;
+                }
+            }
+        }
+        LocalFunction.noteLedgerClaim(claim);
     }
 
     /** A call Lambda's event source poller makes on the function's behalf (billed to the account). */

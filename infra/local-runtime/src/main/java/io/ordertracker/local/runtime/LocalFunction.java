@@ -29,6 +29,8 @@ public final class LocalFunction {
     /** The event of the invocation running on this thread, and which of its records something has claimed. */
     private static final ThreadLocal<JsonNode> CURRENT_EVENT = new ThreadLocal<>();
     private static final ThreadLocal<java.util.Set<Integer>> CLAIMED = ThreadLocal.withInitial(java.util.HashSet::new);
+    /** The last notification-ledger claim this thread wrote (milestone, channel, ...), not yet matched to a send. */
+    private static final ThreadLocal<Map<String, String>> LEDGER_CLAIM = new ThreadLocal<>();
 
     private final FunctionSpec spec;
     private final Map<String, String> environment;
@@ -121,6 +123,20 @@ public final class LocalFunction {
         return Optional.empty();
     }
 
+    static void noteLedgerClaim(Map<String, String> claim) {
+        LEDGER_CLAIM.set(claim);
+    }
+
+    /** The ledger claim written just before a send on this thread, if it is for {@code channel}; consumes it. */
+    static Optional<Map<String, String>> takeLedgerClaim(String channel) {
+        Map<String, String> claim = LEDGER_CLAIM.get();
+        if (claim == null || (claim.get("channel") != null && !claim.get("channel").equalsIgnoreCase(channel))) {
+            return Optional.empty();
+        }
+        LEDGER_CLAIM.remove();
+        return Optional.of(claim);
+    }
+
     /** Runs {@code body} as the runtime, not as the current function (its AWS calls are not counted). */
     static <T> T asRuntime(java.util.function.Supplier<T> body) {
         String previous = CURRENT.get();
@@ -146,6 +162,7 @@ public final class LocalFunction {
         CURRENT.set(spec.logicalId());
         CURRENT_EVENT.set(event);
         CLAIMED.get().clear();
+        LEDGER_CLAIM.remove();
         long start = System.nanoTime();
         boolean failed = true;
         try {

@@ -52,6 +52,15 @@ final class LocalPages implements HttpApiGateway.LocalPages {
                     html(exchange, "Sandbox journeys", journeysHtml(journeys));
                 }
             }
+            case "/_local/requests" -> {
+                ObjectNode body = EventCodec.MAPPER.createObjectNode();
+                body.set("byService", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByService()));
+                body.set("byFunction", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByFunction()));
+                ObjectNode functions = body.putObject("functions");
+                runtime.functions().values().forEach(f -> functions.putObject(f.name()).put("invocations", f.invocations())
+                        .put("errors", f.errors()).put("coldStarts", f.coldStarts()).put("billedMillis", f.billedMillis()));
+                json(exchange, body);
+            }
             case "/_local/clock" -> json(exchange, EventCodec.MAPPER.createObjectNode()
                     .put("now", runtime.clock().instant().toString()).put("factor", runtime.clockFactor()));
             default -> {

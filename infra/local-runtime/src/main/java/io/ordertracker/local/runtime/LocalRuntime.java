@@ -378,8 +378,11 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("LOCAL_CLOCK_FACTOR", Double.toString(clockFactor));
         if (sandbox != null) {
             env.put("CARRIER_SANDBOX_URL", "http://127.0.0.1:" + sandbox.port());
-            sandbox.baseUrls().forEach((carrier, url) ->
-                    env.put("CARRIER_BASE_URL_" + carrier.toUpperCase(Locale.ROOT), url));
+            sandbox.baseUrls().forEach((carrier, url) -> {
+                env.put(carrier.toUpperCase(Locale.ROOT) + "_BASE_URL", url); // what the carriers module reads
+                env.put("CARRIER_BASE_URL_" + carrier.toUpperCase(Locale.ROOT), url);
+            });
+            env.putAll(sandbox.credentialsEnvironment()); // UPS_CLIENT_ID ..., used when no secret is configured
         }
         spec.environment().forEach((name, value) -> {
             try {

@@ -58,10 +58,10 @@ public final class Outbox {
     }
 
     void record(String service, String operation, SdkRequest request) {
-        switch (service + ":" + operation) {
+        switch (service.toUpperCase(java.util.Locale.ROOT) + ":" + operation) {
             case "SES:SendEmail" -> recordEmail(request);
             case "SES:SendRawEmail" -> recordRawEmail(request);
-            case "SESv2:SendEmail" -> recordEmailV2(request);
+            case "SESV2:SendEmail" -> recordEmailV2(request);
             case "SNS:Publish" -> recordSms(request);
             default -> {
             }
@@ -118,6 +118,18 @@ public final class Outbox {
                      Map<String, String> tagged) {
         String all = (subject == null ? "" : subject) + "\n" + (text == null ? "" : text);
         Map<String, String> meta = new java.util.HashMap<>(tagged);
+        if (!meta.containsKey("milestone")) {
+            LocalFunction.takeLedgerClaim(channel).ifPresent(claim -> {
+                claim.forEach(meta::putIfAbsent);
+                if (claim.containsKey("shipmentId") && !meta.containsKey("trackingNumber")) {
+                    String tracking = trackingLookup.apply("tracking", new String[] {
+                            claim.get("merchantId"), claim.get("orderNumber"), claim.get("shipmentId")});
+                    if (tracking != null) {
+                        meta.put("trackingNumber", tracking);
+                    }
+                }
+            });
+        }
         if (!meta.containsKey("milestone")) {
             // The job this message came from (a queued {milestone, orderNumber, shipmentId, channel, ...}).
             LocalFunction.claimRecordBody(job -> job.hasNonNull("milestone")

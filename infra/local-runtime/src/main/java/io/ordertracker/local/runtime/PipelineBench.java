@@ -188,7 +188,10 @@ public final class PipelineBench {
         units.forEach((key, n) -> infra.merge(key, n * price(prices, key), Double::sum));
         long emails = runtime.outbox().messages().stream().filter(m -> m.channel().equals("email")).count();
         long sms = runtime.outbox().messages().stream().filter(m -> m.channel().equals("sms")).count();
-        long topicPublishes = AwsCallRecorder.countsByService().getOrDefault("SNS", Map.of()).getOrDefault("Publish", 0L) - sms;
+        long publishes = AwsCallRecorder.countsByService().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("sns"))
+                .mapToLong(e -> e.getValue().getOrDefault("Publish", 0L)).sum();
+        long topicPublishes = publishes - sms;
         infra.merge("sns.publish", Math.max(0, topicPublishes) * price(prices, "sns.publish"), Double::sum);
         fees.put("ses.email", emails * price(prices, "ses.email"));
         double smsFees = sms * price(prices, "sns.sms.us");

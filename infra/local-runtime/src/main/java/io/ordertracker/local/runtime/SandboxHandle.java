@@ -63,6 +63,17 @@ final class SandboxHandle implements AutoCloseable {
         return out;
     }
 
+    /** The sandbox's credentials as environment variables (UPS_CLIENT_ID, ..., DHL_API_KEY), if it offers them. */
+    @SuppressWarnings("unchecked")
+    Map<String, String> credentialsEnvironment() {
+        try {
+            Class<?> creds = Class.forName("io.ordertracker.sandbox.SandboxCredentials");
+            return new LinkedHashMap<>((Map<String, String>) creds.getMethod("asEnvironment").invoke(null));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
     /** The sandbox's accepted credentials for a carrier code: clientId/clientSecret or apiKey. */
     Optional<Map<String, String>> credentials(String carrierCode) {
         try {

@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 /**
  * A Schedule (EventBridge rule) or ScheduleV2 (EventBridge Scheduler) event on the simulated clock: the function
  * is invoked with the Scheduled Event (or the configured Input) each time simulated time passes a firing. When the
- * clock runs so fast that firings pile up behind a slow function, they are coalesced into one, as a scheduler
- * would skip missed windows rather than queue them without bound.
+ * clock runs so fast that firings pile up behind a slow function, they are coalesced into one, and a run is
+ * followed by at least twice its own duration (real time, at least 100 ms) without one, so scheduled functions
+ * cannot starve the rest of the stack of CPU.
  */
 final class ScheduleEventSource implements AutoCloseable {
     private final LocalFunction function;
@@ -73,6 +74,7 @@ final class ScheduleEventSource implements AutoCloseable {
                 sleep(Math.max(1, Math.min(realMillis, 1000)));
                 continue;
             }
+            long started = System.currentTimeMillis();
             try {
                 function.invoke(event(next));
             } catch (LocalFunction.FunctionError e) {
@@ -81,7 +83,14 @@ final class ScheduleEventSource implements AutoCloseable {
             } catch (RuntimeException e) {
                 System.err.println("local runtime: schedule " + ruleName + ": " + e);
             }
+            long took = System.currentTimeMillis() - started;
             next = expression.next(clock.instant().isAfter(next) ? clock.instant() : next);
+            // On a fast clock a schedule can come due again before its last run ends; running it back to back
+            // would starve every other function of CPU. Leave at least twice the run's own time (real) between runs.
+            Instant earliest = clock.instant().plusMillis((long) (Math.max(100, 2 * took) * factor));
+            if (next.isBefore(earliest)) {
+                next = expression.next(earliest.minusMillis(1));
+            }
         }
     }
 

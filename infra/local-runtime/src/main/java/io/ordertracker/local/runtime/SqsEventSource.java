@@ -114,7 +114,7 @@ final class SqsEventSource implements AutoCloseable {
     }
 
     private void deliver(List<Message> batch) {
-        AwsCallRecorder.recordPollerCall("SQS", "ReceiveMessage", function.name());
+        AwsCallRecorder.recordPollerCall("Sqs", "ReceiveMessage", function.name());
         JsonNode result;
         try {
             result = function.invoke(event(batch));
@@ -139,7 +139,7 @@ final class SqsEventSource implements AutoCloseable {
         for (int i = 0; i < done.size(); i += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
-            AwsCallRecorder.recordPollerCall("SQS", "DeleteMessageBatch", function.name());
+            AwsCallRecorder.recordPollerCall("Sqs", "DeleteMessageBatch", function.name());
         }
     }
 

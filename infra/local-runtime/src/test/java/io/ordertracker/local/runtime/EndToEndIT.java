@@ -55,7 +55,7 @@ class EndToEndIT {
                 .max(Instant::compareTo).orElse(start);
         // a day past the last scan leaves the planner time to poll every shipment once more
         Instant until = (lastStep.isAfter(start) ? lastStep : start).plus(Duration.ofDays(1));
-        long realSeconds = (long) Math.ceil(Duration.between(runtime.clock().instant(), until).toSeconds() / CLOCK_FACTOR);
+        long realSeconds = Math.max(0, (long) Math.ceil(Duration.between(runtime.clock().instant(), until).toSeconds() / CLOCK_FACTOR));
         Awaitility.await().atMost(Duration.ofSeconds(realSeconds + 30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !runtime.clock().instant().isBefore(until));
     }
@@ -78,7 +78,7 @@ class EndToEndIT {
 
     @Test
     void everyShipmentEndsInItsJourneysStatus() {
-        assumeTrue(running("PollPlannerFunction", "TrackingWorkerFunction"), "polling functions not built yet");
+        assumeTrue(running("PollPlannerFunction", "TrackingWorkerFunction"), () -> "polling not running: " + runtime.skipped());
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Map<String, String> status = statusByOrder();
             journeyByOrder.forEach((order, j) -> {
@@ -91,38 +91,53 @@ class EndToEndIT {
 
     @Test
     void everyMilestoneIsSentOnceAndNothingTwice() {
-        assumeTrue(running("ChangeDetectorFunction", "EmailSenderFunction"), "notification functions not built yet");
+        assumeTrue(running("ChangeDetectorFunction", "EmailSenderFunction"), () -> "notifications not running: " + runtime.skipped());
+        // the pipeline is asynchronous: the last scans' messages may still be on their way
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(EndToEndIT::expectedMilestonesWereSent);
         List<Outbox.Message> messages = runtime.outbox().messages();
-        assertThat(messages).isNotEmpty();
         Map<String, Long> counts = messages.stream().collect(Collectors.groupingBy(
                 m -> m.orderNumber() + "|" + m.trackingNumber() + "|" + m.milestone() + "|" + m.episode() + "|" + m.channel(),
                 Collectors.counting()));
         assertThat(counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList())
                 .as("messages sent twice").isEmpty();
         assertThat(messages).allSatisfy(m -> assertThat(m.milestone()).as("milestone of " + m).isNotNull());
+    }
 
+    private static void expectedMilestonesWereSent() {
+        assertThat(runtime.outbox().messages()).isNotEmpty();
         for (String order : journeyByOrder.keySet()) {
             SandboxHandle.JourneyInfo j = journeyByOrder.get(order);
-            assertThat(milestones(order, "email")).as(order + " " + j).containsOnlyOnce("ORDER_CONFIRMED");
-            if (j.expectedFinalStatus() == null) {
-                continue; // the carrier never heard of it: nothing else to say
+            String story = order + " " + j + " status changes " + runtime.shipmentChanges().stream()
+                    .filter(c -> j.trackingNumber().equals(c.trackingNumber()))
+                    .map(c -> c.from() + "->" + c.to()).toList();
+            assertThat(milestones(order, "email")).as(story).containsOnlyOnce("ORDER_CONFIRMED");
+            if (j.expectedFinalStatus() == null || !running("PollPlannerFunction", "TrackingWorkerFunction")) {
+                continue; // the carrier never heard of it (or nothing polls it): nothing else to say
             }
-            assertThat(milestones(order, "email")).as(order + " " + j).containsOnlyOnce("SHIPPED");
+            // SHIPPED is owed once the parcel was seen moving for long enough to tell the shopper (10 real seconds,
+            // against a 3 s scan-to-email target); on a fast clock a parcel may be delivered sooner, and the sender
+            // rightly drops the stale SHIPPED. Either way it is never sent twice.
+            if (movingForMillis(j) >= 10_000) {
+                assertThat(milestones(order, "email")).as(story).containsOnlyOnce("SHIPPED");
+            } else {
+                assertThat(milestones(order, "email").stream().filter("SHIPPED"::equals).count()).as(story).isLessThanOrEqualTo(1);
+            }
             if (j.expectedFinalStatus().equals("DELIVERED")) {
-                assertThat(milestones(order, "email")).as(order + " " + j).containsOnlyOnce("DELIVERED");
+                assertThat(milestones(order, "email")).as(story).containsOnlyOnce("DELIVERED");
                 if (running("SmsSenderFunction")) {
-                    assertThat(milestones(order, "sms")).as(order + " " + j).containsOnlyOnce("DELIVERED");
+                    assertThat(milestones(order, "sms")).as(story).containsOnlyOnce("DELIVERED");
                 }
             }
             if (j.expectedFinalStatus().equals("EXCEPTION")) {
-                assertThat(milestones(order, "email")).as(order + " " + j).contains("EXCEPTION");
+                assertThat(milestones(order, "email")).as(story).contains("EXCEPTION");
             }
         }
     }
 
     @Test
     void everyTrackingLinkOpensItsPage() throws Exception {
-        assumeTrue(running("TrackingPageFunction"), "tracking page not built yet");
+        assumeTrue(running("TrackingPageFunction"), () -> "tracking page not running: " + runtime.skipped());
         for (Map.Entry<String, JsonNode> e : orderResponses.entrySet()) {
             JsonNode shipment = e.getValue().path("shipments").get(0);
             HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(shipment.path("trackingUrl").asText()))
@@ -131,6 +146,20 @@ class EndToEndIT {
             assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(page.body()).as(e.getKey()).contains(shipment.path("trackingNumber").asText());
         }
+    }
+
+    /** Real time the shipment spent in its first carrier status past PENDING before the next change (or until now). */
+    private static long movingForMillis(SandboxHandle.JourneyInfo j) {
+        List<ShipmentChangeLog.Change> changes = runtime.shipmentChanges().stream()
+                .filter(c -> j.trackingNumber().equals(c.trackingNumber())).toList();
+        for (int i = 0; i < changes.size(); i++) {
+            String to = changes.get(i).to();
+            if (!to.equals("PENDING") && !to.equals(j.expectedFinalStatus())) {
+                long until = i + 1 < changes.size() ? changes.get(i + 1).seenAtMillis() : System.currentTimeMillis();
+                return until - changes.get(i).seenAtMillis();
+            }
+        }
+        return 0;
     }
 
     private static List<String> milestones(String orderNumber, String channel) {
