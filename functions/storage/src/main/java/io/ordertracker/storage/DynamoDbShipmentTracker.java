@@ -121,12 +121,14 @@ public final class DynamoDbShipmentTracker {
                 .expressionAttributeValues(Map.of(":pk", s(pk))));
         Map<String, AttributeValue> shipment = null;
         LocalDate promised = null;
+        java.time.ZoneId shopperZone = null;
         String wanted = Keys.shipmentSk(ref.shipmentId());
         for (Map<String, AttributeValue> item : page.items()) {
             String sk = str(item, Keys.SK);
             if (Keys.ORDER_SK.equals(sk)) {
                 String p = str(item, "promisedDeliveryDate");
                 promised = p == null ? null : LocalDate.parse(p);
+                shopperZone = shopperZone(str(item, "customer"));
             } else if (wanted.equals(sk)) {
                 shipment = item;
             }
@@ -139,7 +141,7 @@ public final class DynamoDbShipmentTracker {
         Set<String> eventIds = ids == null || !ids.hasSs() ? Set.of() : new HashSet<>(ids.ss());
         return Optional.of(new TrackingState(ShipmentItems.fromItem(shipment), promised,
                 offset == null ? null : ZoneOffset.of(offset), eventIds, flag(shipment, PUSH_SUBSCRIBED),
-                num(shipment, CARRIER_CALLS, 0), str(shipment, LAST_PLAN_ID)));
+                num(shipment, CARRIER_CALLS, 0), str(shipment, LAST_PLAN_ID), shopperZone));
     }
 
     /**
@@ -293,6 +295,19 @@ public final class DynamoDbShipmentTracker {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException e) {
             // Stored by an earlier delivery of the same answer: once is enough.
+        }
+    }
+
+    /** The shopper's time zone from the order's customer JSON; null when absent or not a zone id. */
+    static java.time.ZoneId shopperZone(String customerJson) {
+        if (customerJson == null) {
+            return null;
+        }
+        try {
+            io.ordertracker.domain.Customer c = Json.read(customerJson, io.ordertracker.domain.Customer.class);
+            return c.timeZone() == null || c.timeZone().isBlank() ? null : java.time.ZoneId.of(c.timeZone());
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

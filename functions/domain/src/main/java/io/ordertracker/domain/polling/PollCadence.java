@@ -1,22 +1,29 @@
 package io.ordertracker.domain.polling;
 
+import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Shipment;
-import io.ordertracker.domain.ShipmentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * When to ask the carrier next. The idea: a carrier call is worth making only when a change the shopper cares
- * about is likely. Those changes cluster: "out for delivery" is scanned as the van is loaded on the delivery day
- * (07:30-08:30 local), the delivery follows within hours, and nothing the shopper is told about happens while a
- * parcel crosses the country. So the cadence sleeps through long-haul transit, wakes at the delivery-day window in
- * the parcel's own time zone, looks every few minutes there, then a few times over the delivery day. Exceptions
- * wait on people (a new address, a pickup), so they are checked rarely; shipments without news back off; terminal
- * shipments are never polled; and every shipment is looked at once more when it is due to expire.
+ * When to ask the carrier next. A carrier call is worth making only when a change the shopper is told about is
+ * likely, and those changes cluster: "out for delivery" is scanned as the van is loaded on the delivery day
+ * (07:30-08:30 where the shopper lives), the delivery follows within hours, and nothing the shopper hears about
+ * happens while a parcel crosses the country. So the cadence
+ * <ul>
+ *   <li>sleeps through transit (a check at most every {@code transitMaxInterval}, halving the way to the next
+ *       target), with one early look the morning before the expected day (parcels do go out a day early),</li>
+ *   <li>wakes at the delivery-day window in the shopper's zone and looks every {@code deliveryWindowRepeat} while
+ *       the window lasts, then again the next morning,</li>
+ *   <li>once out for delivery, looks a few hours later and then every couple of hours until the evening,</li>
+ *   <li>after a failed attempt, looks in the next morning's window (the next attempt),</li>
+ *   <li>checks exceptions, pickups and returns rarely (they wait on people), backs off when nothing moves,</li>
+ *   <li>never polls a terminal shipment, and comes back once more when a silent shipment is due to expire.</li>
+ * </ul>
+ * docs/polling.md gives the numbers (calls per delivered shipment, detection delays).
  */
 public final class PollCadence {
     private final PollingSettings settings;
@@ -35,96 +42,142 @@ public final class PollCadence {
         if (s.status().isTerminal() || !s.active()) {
             return Optional.empty();
         }
-        Instant expiry = state.expiresAt(settings);
+        Instant soonest = now.plus(settings.minInterval());
+        Instant expiry = later(state.expiresAt(settings), soonest);
         if (state.pushSubscribed()) {
             // The carrier tells us; we only come back to expire it if it goes silent.
-            return Optional.of(later(expiry, now.plus(settings.minInterval())));
+            return Optional.of(expiry);
         }
+        LocalDate expected = state.expectedDeliveryDate();
         Instant next = switch (s.status()) {
             case PENDING, UNKNOWN -> notYetKnown(s, now);
-            case INFO_RECEIVED -> labelCreated(state, now);
-            case IN_TRANSIT -> inTransit(state, now);
+            case INFO_RECEIVED -> expected == null
+                    ? backedOff(state, now, settings.labelCreatedInterval())
+                    : towardsDelivery(state, now, expected);
+            case IN_TRANSIT -> expected == null
+                    ? backedOff(state, now, settings.noEtaTransitInterval())
+                    : towardsDelivery(state, now, expected);
             case OUT_FOR_DELIVERY -> outForDelivery(state, now);
-            case DELIVERY_ATTEMPTED -> windowOn(nextDay(state, now), state.zone());
-            case AVAILABLE_FOR_PICKUP, EXCEPTION, RETURNING_TO_SENDER ->
-                    backedOff(state, now, settings.exceptionInterval());
+            // The next attempt is made the next working morning.
+            case DELIVERY_ATTEMPTED -> towardsDelivery(state, now, localDate(lastEventOrNow(s, now), state.zone()).plusDays(1));
+            case EXCEPTION -> exception(state, now);
+            case AVAILABLE_FOR_PICKUP, RETURNING_TO_SENDER -> backedOff(state, now, settings.exceptionInterval());
             default -> now.plus(settings.exceptionInterval());
         };
-        next = later(next, now.plus(settings.minInterval()));
-        return Optional.of(earlier(next, later(expiry, now.plus(settings.minInterval()))));
+        return Optional.of(earlier(later(next, soonest), expiry));
     }
 
     /** Unknown to the carrier so far: retry soon, then back off to half the time we have been waiting. */
     private Instant notYetKnown(Shipment s, Instant now) {
         Duration age = Duration.between(s.createdAt(), now);
-        Duration wait = clamp(age.dividedBy(2), settings.notFoundMinInterval(), settings.notFoundMaxInterval());
-        return now.plus(wait);
+        return now.plus(clamp(age.dividedBy(2), settings.notFoundMinInterval(), settings.notFoundMaxInterval()));
     }
 
-    private Instant labelCreated(TrackingState state, Instant now) {
-        Instant next = backedOff(state, now, settings.labelCreatedInterval());
-        LocalDate expected = state.expectedDeliveryDate();
-        return expected == null ? next : earlier(next, laterOrNow(windowOn(expected, state.zone()), now));
-    }
+    /**
+     * Moving towards an expected delivery day: an early look the morning before, then the delivery-day window, then
+     * (late) each following morning's window; a late parcel without any scan for a day gets one look per morning,
+     * backing off further while it stays silent.
+     */
+    private Instant towardsDelivery(TrackingState state, Instant now, LocalDate expected) {
+        ZoneId zone = state.zone();
+        LocalDate today = localDate(now, zone);
+        LocalDate day = expected.isBefore(today) ? today : expected;
+        Instant early = at(day.minusDays(1), settings.earlyLook(), zone);
+        Instant windowStart = at(day, settings.deliveryWindowStart(), zone);
+        Instant windowEnd = windowStart.plus(settings.deliveryWindowLength());
+        boolean late = day.isAfter(expected);
+        Instant lastScan = state.shipment().lastScanAt();
+        boolean silent = lastScan != null && Duration.between(lastScan, now).compareTo(Duration.ofDays(1)) > 0;
 
-    private Instant inTransit(TrackingState state, Instant now) {
-        LocalDate expected = state.expectedDeliveryDate();
-        ZoneOffset zone = state.zone();
-        if (expected == null) {
-            return backedOff(state, now, settings.noEtaTransitInterval());
+        if (!late && now.isBefore(early) && scannedNearShopper(state)) {
+            return sleepUntil(now, early);
         }
-        LocalDate today = LocalDateTime.ofInstant(now, zone).toLocalDate();
-        Instant windowStart = windowOn(expected, zone);
         if (now.isBefore(windowStart)) {
-            // Sleep through transit: within a day and a half of the window, sleep until the window; further out, look
-            // again halfway there (at most a day later: an exception in transit should not wait longer than that).
-            Duration toWindow = Duration.between(now, windowStart);
-            if (toWindow.compareTo(settings.transitMaxInterval().multipliedBy(3).dividedBy(2)) <= 0) {
-                return windowStart;
-            }
-            return now.plus(clamp(toWindow.dividedBy(2), settings.transitMinInterval(), settings.transitMaxInterval()));
+            return sleepUntil(now, windowStart);
         }
-        if (!today.isAfter(expected)) {
-            Instant windowEnd = windowStart.plus(settings.deliveryWindowLength());
-            if (now.isBefore(windowEnd)) {
-                return now.plus(settings.deliveryWindowRepeat());
-            }
-            // The van left without it, most likely: it goes out tomorrow unless the carrier says otherwise.
-            return windowOn(today.plusDays(1), zone);
-        }
-        // Late, and the carrier has not moved its estimate: check each morning window and a few times a day.
-        Instant tomorrowWindow = windowOn(today.plusDays(1), zone);
-        Instant todayWindow = windowOn(today, zone);
-        if (now.isBefore(todayWindow)) {
-            return todayWindow;
-        }
-        if (now.isBefore(todayWindow.plus(settings.deliveryWindowLength()))) {
+        if (now.isBefore(windowEnd) && !(late && silent)) {
             return now.plus(settings.deliveryWindowRepeat());
         }
-        return earlier(now.plus(settings.lateInterval()), tomorrowWindow);
+        if (late && silent) {
+            // Probably lost or stuck: one look a morning, then every other morning, ... (the stall detector tells
+            // the shopper; polling harder would not move the parcel).
+            long periods = Duration.between(lastScan, now).toSeconds() / Math.max(1, settings.stalledAfter().toSeconds());
+            return sleepUntil(now, at(today.plusDays(1L << Math.min(periods, 3)), settings.deliveryWindowStart(), zone));
+        }
+        return sleepUntil(now, at(today.plusDays(1), settings.deliveryWindowStart(), zone));
+    }
+
+    /**
+     * Some carriers report a failed delivery attempt as an exception (FedEx "DE"): the next attempt is the next
+     * morning, so an exception gets that morning's window once; after that it waits on people and is checked
+     * rarely.
+     */
+    private Instant exception(TrackingState state, Instant now) {
+        ExceptionReason reason = state.shipment().reason();
+        LocalDate expected = state.expectedDeliveryDate();
+        if ((reason == ExceptionReason.CARRIER_DELAY || reason == ExceptionReason.WEATHER) && expected != null) {
+            // A delay is transit with a later date: follow the carrier's new estimate.
+            return towardsDelivery(state, now, expected);
+        }
+        if (reason == ExceptionReason.NOT_FOUND) {
+            return backedOff(state, now, Duration.ofDays(1));
+        }
+        Instant rarely = backedOff(state, now, settings.exceptionInterval());
+        if (state.shipment().lastEventAt() == null) {
+            return rarely;
+        }
+        ZoneId zone = state.zone();
+        LocalDate nextDay = localDate(lastEventOrNow(state.shipment(), now), zone).plusDays(1);
+        Instant windowEnd = at(nextDay, settings.deliveryWindowStart(), zone).plus(settings.deliveryWindowLength());
+        if (now.isBefore(windowEnd)) {
+            Instant next = towardsDelivery(state, now, nextDay);
+            return next.isAfter(windowEnd) ? rarely : next;
+        }
+        return rarely;
+    }
+
+    /**
+     * Whether the newest scan was made in the shopper's time zone: the parcel has reached the destination region
+     * (or never left it), so it may well go out for delivery a day before the carrier's estimate.
+     */
+    private static boolean scannedNearShopper(TrackingState state) {
+        Instant lastScan = state.shipment().lastScanAt();
+        if (state.shopperZone() == null || state.localOffset() == null || lastScan == null) {
+            return true;
+        }
+        return state.shopperZone().getRules().getOffset(lastScan).equals(state.localOffset());
+    }
+
+    /**
+     * Long sleeps are cut so a parcel in long-haul transit is still looked at every {@code transitMaxInterval}
+     * (an exception in transit should not wait for the delivery day); short ones go straight to the target.
+     */
+    private Instant sleepUntil(Instant now, Instant target) {
+        Duration toTarget = Duration.between(now, target);
+        if (toTarget.compareTo(settings.transitMaxInterval().plus(settings.transitMinInterval())) <= 0) {
+            return target;
+        }
+        Duration step = toTarget.minus(settings.transitMaxInterval());
+        return now.plus(clamp(step, settings.transitMinInterval(), settings.transitMaxInterval()));
     }
 
     private Instant outForDelivery(TrackingState state, Instant now) {
-        ZoneOffset zone = state.zone();
-        Instant scannedOut = state.shipment().lastEventAt() != null ? state.shipment().lastEventAt() : now;
+        ZoneId zone = state.zone();
+        Instant scannedOut = lastEventOrNow(state.shipment(), now);
         Instant first = scannedOut.plus(settings.afterOutForDelivery());
         Instant next = now.isBefore(first) ? first : now.plus(settings.outForDeliveryRepeat());
-        LocalDate today = LocalDateTime.ofInstant(now, zone).toLocalDate();
-        Instant cutoff = today.atTime(settings.eveningCutoff()).toInstant(zone);
+        LocalDate today = localDate(now, zone);
+        Instant cutoff = at(today, settings.eveningCutoff(), zone);
         if (!next.isBefore(cutoff)) {
             // One look at the end of the day (late deliveries), then tomorrow's window.
-            return now.isBefore(cutoff) ? cutoff : windowOn(today.plusDays(1), zone);
+            return now.isBefore(cutoff) ? cutoff : at(today.plusDays(1), settings.deliveryWindowStart(), zone);
         }
         return next;
     }
 
-    private LocalDate nextDay(TrackingState state, Instant now) {
-        return LocalDateTime.ofInstant(now, state.zone()).toLocalDate().plusDays(1);
-    }
-
     /** {@code base}, doubled for every {@link PollingSettings#stalledAfter()} without a scan, up to a day. */
     private Instant backedOff(TrackingState state, Instant now, Duration base) {
-        Instant lastScan = state.shipment().lastScanAt();
+        Instant lastScan = state.shipment().lastScanAt() != null ? state.shipment().lastScanAt() : state.shipment().createdAt();
         if (lastScan == null) {
             return now.plus(base);
         }
@@ -133,23 +186,23 @@ public final class PollCadence {
         for (long i = 0; i < periods && wait.compareTo(Duration.ofDays(1)) < 0; i++) {
             wait = wait.multipliedBy(2);
         }
-        return now.plus(earlier(wait, Duration.ofDays(1)));
+        return now.plus(wait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1) : wait);
     }
 
-    private Instant windowOn(LocalDate day, ZoneOffset zone) {
-        return day.atTime(settings.deliveryWindowStart()).toInstant(zone);
+    private static Instant lastEventOrNow(Shipment s, Instant now) {
+        return s.lastEventAt() != null ? s.lastEventAt() : now;
     }
 
-    private static Instant laterOrNow(Instant t, Instant now) {
-        return later(t, now);
+    private static LocalDate localDate(Instant t, ZoneId zone) {
+        return t.atZone(zone).toLocalDate();
+    }
+
+    private static Instant at(LocalDate day, java.time.LocalTime time, ZoneId zone) {
+        return day.atTime(time).atZone(zone).toInstant();
     }
 
     private static Duration clamp(Duration d, Duration min, Duration max) {
         return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
-    }
-
-    private static Duration earlier(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -17,8 +17,9 @@ import java.util.function.Function;
  * @param transitMaxInterval    long-haul transit with the delivery day far away: at most this long between checks
  * @param transitMinInterval    in transit, never more often than this until the delivery-day window
  * @param noEtaTransitInterval  in transit without any delivery estimate
- * @param deliveryWindowStart   local time (at the parcel's last scan) of the first look on the delivery day; carriers
- *                              scan "out for delivery" as the van is loaded, 07:30-08:30 local
+ * @param deliveryWindowStart   local time (the shopper's) of the first look on the delivery day; carriers scan "out
+ *                              for delivery" as the van is loaded, 07:30-08:30 local
+ * @param earlyLook             local time of the one look on the morning before the expected day
  * @param deliveryWindowRepeat  how often to look again on the delivery day until the parcel is out
  * @param deliveryWindowLength  how long after {@link #deliveryWindowStart} the short cadence lasts
  * @param afterOutForDelivery   first look after the out-for-delivery scan (vans deliver over the day)
@@ -34,7 +35,7 @@ import java.util.function.Function;
 public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace, Duration notFoundMinInterval,
                               Duration notFoundMaxInterval, Duration labelCreatedInterval,
                               Duration transitMaxInterval, Duration transitMinInterval, Duration noEtaTransitInterval,
-                              LocalTime deliveryWindowStart, Duration deliveryWindowRepeat,
+                              LocalTime deliveryWindowStart, LocalTime earlyLook, Duration deliveryWindowRepeat,
                               Duration deliveryWindowLength, Duration afterOutForDelivery,
                               Duration outForDeliveryRepeat, LocalTime eveningCutoff, Duration lateInterval,
                               Duration exceptionInterval, Duration stalledAfter, Duration minInterval,
@@ -42,25 +43,28 @@ public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace
 
     public static PollingSettings defaults() {
         return new PollingSettings(Duration.ofDays(30), Duration.ofHours(72), Duration.ofMinutes(30),
-                Duration.ofHours(12), Duration.ofHours(12), Duration.ofHours(24), Duration.ofHours(6),
-                Duration.ofHours(8), LocalTime.of(8, 15), Duration.ofMinutes(25), Duration.ofHours(3),
-                Duration.ofHours(5), Duration.ofMinutes(150), LocalTime.of(20, 30), Duration.ofHours(4),
-                Duration.ofHours(12), Duration.ofDays(3), Duration.ofMinutes(5), Duration.ofMinutes(20));
+                Duration.ofHours(12), Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(6),
+                Duration.ofHours(12), LocalTime.of(8, 15), LocalTime.of(8, 30), Duration.ofMinutes(25),
+                Duration.ofMinutes(55), Duration.ofHours(6), Duration.ofHours(2), LocalTime.of(20, 30),
+                Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(3), Duration.ofMinutes(5),
+                Duration.ofMinutes(20));
     }
 
     /**
      * Reads overrides from configuration (environment variables): {@code EXPIRE_AFTER_NO_SCAN_HOURS},
-     * {@code NOT_FOUND_GRACE_HOURS}, {@code DELIVERY_WINDOW_START} (HH:mm), {@code PLAN_LEASE_MINUTES}; the rest keep
+     * {@code NOT_FOUND_GRACE_HOURS}, {@code TRANSIT_MAX_INTERVAL_HOURS}, {@code DELIVERY_WINDOW_START} (HH:mm),
+     * {@code PLAN_LEASE_MINUTES}; the rest keep
      * their defaults.
      */
     public static PollingSettings from(Function<String, String> config) {
         PollingSettings d = defaults();
         return new PollingSettings(hours(config, "EXPIRE_AFTER_NO_SCAN_HOURS", d.expireAfterNoScan),
                 hours(config, "NOT_FOUND_GRACE_HOURS", d.notFoundGrace), d.notFoundMinInterval,
-                d.notFoundMaxInterval, d.labelCreatedInterval, d.transitMaxInterval, d.transitMinInterval,
+                d.notFoundMaxInterval, d.labelCreatedInterval,
+                hours(config, "TRANSIT_MAX_INTERVAL_HOURS", d.transitMaxInterval), d.transitMinInterval,
                 d.noEtaTransitInterval,
                 text(config, "DELIVERY_WINDOW_START").map(LocalTime::parse).orElse(d.deliveryWindowStart),
-                d.deliveryWindowRepeat, d.deliveryWindowLength, d.afterOutForDelivery, d.outForDeliveryRepeat,
+                d.earlyLook, d.deliveryWindowRepeat, d.deliveryWindowLength, d.afterOutForDelivery, d.outForDeliveryRepeat,
                 d.eveningCutoff, d.lateInterval, d.exceptionInterval, d.stalledAfter, d.minInterval,
                 text(config, "PLAN_LEASE_MINUTES").map(m -> Duration.ofMinutes(Long.parseLong(m)))
                         .orElse(d.planLease));

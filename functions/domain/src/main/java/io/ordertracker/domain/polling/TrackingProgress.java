@@ -81,7 +81,7 @@ public final class TrackingProgress {
                 s.trackingToken(), status, reason, eta, s.delayed(), s.stalled(), lastEventAt, lastScanAt,
                 s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1);
         TrackingState after = new TrackingState(moved, state.promisedDate(), offset, known, state.pushSubscribed(),
-                state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId());
+                state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId(), state.shopperZone());
         OffsetDateTime deliveredAt = status == ShipmentStatus.DELIVERED ? o.deliveredAt() : null;
         after = expireIfSilent(after, now);
         after = withFlagsAndNextPoll(after, now, deliveredAt);
@@ -183,7 +183,7 @@ public final class TrackingProgress {
                 s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(), s.delayed(), s.stalled(),
                 s.lastEventAt(), s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1);
         return new TrackingState(t, state.promisedDate(), state.localOffset(), state.eventIds(),
-                state.pushSubscribed(), state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId());
+                state.pushSubscribed(), state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId(), state.shopperZone());
     }
 
     private static Shipment with(Shipment s, ShipmentStatus status, ExceptionReason reason) {

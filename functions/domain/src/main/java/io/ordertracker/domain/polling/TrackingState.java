@@ -4,6 +4,7 @@ import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.Shipment;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 
@@ -18,13 +19,19 @@ import java.util.Set;
  * @param carrierCalls   how many times a carrier was asked about it (by polling), for cost accounting
  * @param lastPlanId     the planner message that last polled it: a redelivered message finds its own id here and
  *                       neither calls the carrier nor writes again
+ * @param shopperZone    the shopper's time zone from the order (where the parcel is delivered), or null
  */
 public record TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffset localOffset, Set<String> eventIds,
-                            boolean pushSubscribed, long carrierCalls, String lastPlanId) {
+                            boolean pushSubscribed, long carrierCalls, String lastPlanId, ZoneId shopperZone) {
 
     public TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffset localOffset, Set<String> eventIds,
                          boolean pushSubscribed, long carrierCalls) {
-        this(shipment, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, null);
+        this(shipment, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, null, null);
+    }
+
+    public TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffset localOffset, Set<String> eventIds,
+                         boolean pushSubscribed, long carrierCalls, String lastPlanId) {
+        this(shipment, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, lastPlanId, null);
     }
 
     public TrackingState {
@@ -45,8 +52,12 @@ public record TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffse
         return promisedDate;
     }
 
-    public ZoneOffset zone() {
-        return localOffset == null ? ZoneOffset.UTC : localOffset;
+    /**
+     * Where delivery-day times are reckoned: the shopper's zone (the van leaves from there), else the zone of the
+     * parcel's newest scan, else UTC.
+     */
+    public ZoneId zone() {
+        return shopperZone != null ? shopperZone : localOffset != null ? localOffset : ZoneOffset.UTC;
     }
 
     /** When the shipment expires if nothing new is scanned. */
@@ -56,14 +67,14 @@ public record TrackingState(Shipment shipment, LocalDate promisedDate, ZoneOffse
     }
 
     public TrackingState withShipment(Shipment updated) {
-        return new TrackingState(updated, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, lastPlanId);
+        return new TrackingState(updated, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, lastPlanId, shopperZone);
     }
 
     public TrackingState withPlanId(String planId) {
-        return new TrackingState(shipment, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, planId);
+        return new TrackingState(shipment, promisedDate, localOffset, eventIds, pushSubscribed, carrierCalls, planId, shopperZone);
     }
 
     public TrackingState withPushSubscribed(boolean push) {
-        return new TrackingState(shipment, promisedDate, localOffset, eventIds, push, carrierCalls, lastPlanId);
+        return new TrackingState(shipment, promisedDate, localOffset, eventIds, push, carrierCalls, lastPlanId, shopperZone);
     }
 }

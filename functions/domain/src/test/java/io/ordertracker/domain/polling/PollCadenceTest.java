@@ -25,6 +25,20 @@ class PollCadenceTest {
         return new TrackingState(s, null, zone, Set.of(), false, 0);
     }
 
+    static TrackingState withZones(TrackingState s, java.time.ZoneId shopper) {
+        return new TrackingState(s.shipment(), s.promisedDate(), s.localOffset(), s.eventIds(), false, 0, null, shopper);
+    }
+
+    @Test
+    void aFailedAttemptIsFollowedUpInTheNextMorningsWindow() {
+        Instant attempt = Instant.parse("2026-11-18T21:47:00Z"); // 13:47 in Los Angeles
+        Shipment s = new Shipment("m", "o", "s", Carrier.UPS, "1Z", "tok", ShipmentStatus.DELIVERY_ATTEMPTED, null,
+                null, false, false, attempt, attempt, null, true, created, created, 3);
+        TrackingState st = new TrackingState(s, null, LA, Set.of(), false, 0, null, java.time.ZoneId.of("America/Los_Angeles"));
+        assertThat(cadence.nextPoll(st, attempt.plusSeconds(600)).orElseThrow())
+                .isEqualTo(Instant.parse("2026-11-19T16:15:00Z"));
+    }
+
     @Test
     void terminalShipmentsAreNeverPolledAgain() {
         for (ShipmentStatus st : ShipmentStatus.values()) {
@@ -41,10 +55,15 @@ class PollCadenceTest {
         Instant next = cadence.nextPoll(s, now).orElseThrow();
         assertThat(Duration.between(now, next)).isGreaterThanOrEqualTo(Duration.ofHours(6));
 
-        Instant dayBefore = Instant.parse("2026-11-19T10:00:00Z");
-        Instant window = cadence.nextPoll(state(ShipmentStatus.IN_TRANSIT, LocalDate.parse("2026-11-20"), dayBefore,
-                created, LA), dayBefore).orElseThrow();
-        assertThat(window).isEqualTo(Instant.parse("2026-11-20T16:15:00Z")); // 08:15 in Los Angeles
+        // Last scanned in Louisville (UTC-5), the shopper lives in Los Angeles: sleep until 08:15 there on the day.
+        Instant dayBefore = Instant.parse("2026-11-19T00:00:00Z");
+        TrackingState farAway = withZones(state(ShipmentStatus.IN_TRANSIT, LocalDate.parse("2026-11-20"), dayBefore,
+                created, ZoneOffset.ofHours(-5)), java.time.ZoneId.of("America/Los_Angeles"));
+        assertThat(cadence.nextPoll(farAway, dayBefore).orElseThrow()).isEqualTo(Instant.parse("2026-11-20T16:15:00Z"));
+        // Already scanned in the shopper's zone: one early look the morning before (parcels go out a day early).
+        TrackingState near = withZones(state(ShipmentStatus.IN_TRANSIT, LocalDate.parse("2026-11-20"), dayBefore,
+                created, LA), java.time.ZoneId.of("America/Los_Angeles"));
+        assertThat(cadence.nextPoll(near, dayBefore).orElseThrow()).isEqualTo(Instant.parse("2026-11-19T16:30:00Z"));
     }
 
     @Test
