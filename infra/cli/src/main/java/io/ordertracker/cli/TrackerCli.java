@@ -36,6 +36,7 @@ public final class TrackerCli {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         return switch (args.length == 0 ? "" : args[0]) {
             case "pipeline" -> io.ordertracker.local.runtime.PipelineBench.run(rest, out, err);
+            case "polling" -> io.ordertracker.bench.polling.PollingBench.run(rest, out, err);
             default -> {
                 err.println("unknown benchmark: " + (args.length == 0 ? "(none)" : args[0]));
                 err.println(USAGE);
@@ -59,5 +60,9 @@ public final class TrackerCli {
                                                    run the whole stack on this machine (no AWS, no Docker)
               bench pipeline --orders N [--clock-factor F] [--max-seconds S]
                                                    N orders through the local stack: requests, GB-s, cost, latency
+              bench polling [--days N] [--trace]
+                                                   every sandbox journey through the real poll planner and tracking
+                                                   worker on a simulated clock; last line JSON (calls per delivered
+                                                   shipment, out-for-delivery detection delay)
             """;
 }
