@@ -29,6 +29,14 @@ final class FilterPattern {
     }
 
     private static boolean matchObject(JsonNode pattern, JsonNode value) {
+        if (value != null && value.isArray()) {
+            for (JsonNode element : value) {
+                if (matchObject(pattern, element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();

@@ -11,6 +11,10 @@ public final class LocalCommand {
     private LocalCommand() {
     }
 
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         LocalRuntime.Options options = LocalRuntime.Options.defaults();
         for (int i = 0; i < args.length; i++) {

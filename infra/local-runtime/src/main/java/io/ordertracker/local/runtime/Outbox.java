@@ -29,7 +29,8 @@ public final class Outbox {
      * {@code sentAtRealMillis} the wall clock (for latency).
      */
     public record Message(String channel, String to, String from, String subject, String text, String html,
-                         String orderNumber, String trackingNumber, String milestone, String episode, Instant sentAt,
+                         String orderNumber, String trackingNumber, String shipmentId, String milestone, String episode,
+                         Instant sentAt,
                          long sentAtRealMillis) {
     }
 
@@ -139,6 +140,7 @@ public final class Outbox {
                         meta.put("milestone", job.get("milestone").asText());
                         putText(meta, "orderNumber", job);
                         putText(meta, "episode", job);
+                        putText(meta, "shipmentId", job);
                         if (job.hasNonNull("shipmentId") && !meta.containsKey("trackingNumber")) {
                             String tracking = trackingLookup.apply("tracking", new String[] {
                                     text(job, "merchantId"), text(job, "orderNumber"), text(job, "shipmentId")});
@@ -151,7 +153,7 @@ public final class Outbox {
         messages.add(new Message(channel, to, from, subject, text, html,
                 meta.getOrDefault("orderNumber", find(ORDER, all)),
                 meta.getOrDefault("trackingNumber", find(TRACKING, all)),
-                meta.get("milestone"), meta.get("episode"), clock.instant(), System.currentTimeMillis()));
+                meta.get("shipmentId"), meta.get("milestone"), meta.get("episode"), clock.instant(), System.currentTimeMillis()));
     }
 
     private static void putText(Map<String, String> meta, String field, com.fasterxml.jackson.databind.JsonNode job) {

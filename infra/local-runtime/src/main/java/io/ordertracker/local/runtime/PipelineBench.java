@@ -35,6 +35,10 @@ public final class PipelineBench {
     private PipelineBench() {
     }
 
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         int orders = 100;
         double factor = 3600;
@@ -54,11 +58,13 @@ public final class PipelineBench {
             err.println("usage: ./tracker bench pipeline --orders N [--clock-factor F] [--max-seconds S]");
             return 2;
         }
+        JsonNode result;
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withClockFactor(factor))) {
-            JsonNode result = measure(runtime, orders, Duration.ofSeconds(maxSeconds), err);
-            out.println(result.toString());
-            return 0;
+            result = measure(runtime, orders, Duration.ofSeconds(maxSeconds), err);
         }
+        out.flush();
+        out.println(result.toString()); // after the runtime has stopped, so nothing prints after it
+        return 0;
     }
 
     /** Runs the benchmark on a started runtime; the result is the JSON line printed last. */
@@ -173,7 +179,7 @@ public final class PipelineBench {
             } else if (s.equals("sqs")) {
                 key = "sqs.request";
             } else if (s.equals("sns")) {
-                key = op.equals("Publish") ? null : "sns.publish"; // publishes: SMS fee below, or topic publish
+                key = op.equals("Publish") ? null : "sns.request"; // publishes: SMS fee below, or topic publish
             } else if (s.contains("secretsmanager")) {
                 key = "secretsmanager.apiCall";
             } else if (s.equals("ssm")) {
@@ -224,16 +230,23 @@ public final class PipelineBench {
         return result;
     }
 
-    /** For each email about a shipment: real time from the status change it follows to the send. */
+    /** Milestones a carrier scan causes (the others come from the clock or the order, not from a scan). */
+    private static final java.util.Set<String> SCAN_MILESTONES = java.util.Set.of("SHIPPED", "IN_TRANSIT",
+            "OUT_FOR_DELIVERY", "AVAILABLE_FOR_PICKUP", "DELIVERED", "EXCEPTION");
+
+    /**
+     * For each email a scan caused: real time from the shipment's status change (seen on the table's stream, right
+     * after the tracking worker wrote it) to the send.
+     */
     static List<Long> scanToEmailLatencies(LocalRuntime runtime) {
         List<ShipmentChangeLog.Change> changes = runtime.shipmentChanges();
         List<Long> out = new ArrayList<>();
         for (Outbox.Message m : runtime.outbox().messages()) {
-            if (!m.channel().equals("email") || m.trackingNumber() == null) {
+            if (!m.channel().equals("email") || m.shipmentId() == null || !SCAN_MILESTONES.contains(m.milestone())) {
                 continue;
             }
             changes.stream()
-                    .filter(c -> m.trackingNumber().equals(c.trackingNumber()) && c.from() != null
+                    .filter(c -> m.shipmentId().equals(c.shipmentId()) && c.from() != null
                             && c.seenAtMillis() <= m.sentAtRealMillis())
                     .mapToLong(ShipmentChangeLog.Change::seenAtMillis).max()
                     .ifPresent(seen -> out.add(m.sentAtRealMillis() - seen));

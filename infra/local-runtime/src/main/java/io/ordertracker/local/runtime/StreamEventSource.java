@@ -180,13 +180,23 @@ final class StreamEventSource implements AutoCloseable {
         return filters.stream().anyMatch(f -> f.matches(json));
     }
 
-    /** Delivers a batch; retries (and bisects) until it succeeds or its retries are spent. */
-    private void process(String shardId, List<Record> batch, int attempt) {
-        int tries = attempt;
+    /**
+     * Delivers a batch; retries until it succeeds or its retries are spent. On a function error with bisecting on,
+     * the batch is split in two first (a split, as on Lambda, does not count as a retry), so one bad record ends
+     * up alone and only it exhausts its retries and goes to the on-failure destination.
+     */
+    private void process(String shardId, List<Record> batch, int retriesUsed) {
+        int tries = retriesUsed;
         List<Record> remaining = batch;
         while (running) {
             Outcome outcome = invoke(remaining);
             if (outcome.failedFrom < 0) {
+                return;
+            }
+            if (outcome.functionError && bisect && remaining.size() > 1) {
+                int half = remaining.size() / 2;
+                process(shardId, new ArrayList<>(remaining.subList(0, half)), tries);
+                process(shardId, new ArrayList<>(remaining.subList(half, remaining.size())), tries);
                 return;
             }
             if (maxRetries >= 0 && tries >= maxRetries) {
@@ -194,12 +204,6 @@ final class StreamEventSource implements AutoCloseable {
                 return;
             }
             tries++;
-            if (outcome.functionError && bisect && remaining.size() > 1) {
-                int half = remaining.size() / 2;
-                process(shardId, new ArrayList<>(remaining.subList(0, half)), tries);
-                process(shardId, new ArrayList<>(remaining.subList(half, remaining.size())), tries);
-                return;
-            }
             remaining = new ArrayList<>(remaining.subList(outcome.failedFrom, remaining.size()));
             pause(Math.min(2000, 100L << Math.min(tries, 5)));
         }
