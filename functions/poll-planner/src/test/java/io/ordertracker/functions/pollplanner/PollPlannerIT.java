@@ -87,6 +87,26 @@ class PollPlannerIT {
                 Clock.fixed(NOW, ZoneOffset.UTC), EXECUTOR, (n, v) -> { }));
     }
 
+    /** The sample event (events/PollPlannerFunction.json), as EventBridge delivers it. */
+    static ScheduledEvent sampleEvent() {
+        try {
+            com.fasterxml.jackson.databind.JsonNode json = io.ordertracker.lambda.Json.MAPPER.readTree(
+                    java.nio.file.Files.readString(SamTemplate.locate().getParent().resolve("events/PollPlannerFunction.json")));
+            ScheduledEvent e = new ScheduledEvent();
+            e.setId(json.path("id").asText());
+            e.setDetailType(json.path("detail-type").asText());
+            e.setSource(json.path("source").asText());
+            e.setAccount(json.path("account").asText());
+            e.setRegion(json.path("region").asText());
+            List<String> resources = new ArrayList<>();
+            json.path("resources").forEach(r -> resources.add(r.asText()));
+            e.setResources(resources);
+            return e;
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     static List<TrackingMessage> drain() {
         List<TrackingMessage> out = new ArrayList<>();
         while (true) {
@@ -108,7 +128,7 @@ class PollPlannerIT {
     void plansBatchesPerCarrierWithinTheBudgetAndNeverTheSameShipmentTwice() {
         // DHL has 2 of its 250 daily calls left: at noon that is one call this run (paced over the day)
         tracker.addCarrierCalls(Carrier.DHL, LocalDate.ofInstant(NOW, ZoneOffset.UTC), 248);
-        Map<String, Object> summary = planner(250).handleRequest(new ScheduledEvent(), null);
+        Map<String, Object> summary = planner(250).handleRequest(sampleEvent(), null);
         List<TrackingMessage> sent = drain();
 
         List<Integer> fedexSizes = sent.stream().filter(m -> m.carrier().equals("fedex")).map(m -> m.shipments().size()).sorted().toList();
@@ -116,9 +136,10 @@ class PollPlannerIT {
         assertThat(sent.stream().filter(m -> m.carrier().equals("dhl")).mapToInt(m -> m.shipments().size()).sum()).isEqualTo(1);
         assertThat(sent.stream().filter(m -> m.carrier().equals("ups"))).isEmpty();
         assertThat(summary).containsKey("fedex");
+        assertThat(sampleEvent().getDetailType()).isEqualTo("Scheduled Event");
 
         // The next run (five minutes later, workers not done yet): the leased shipments are not sent again.
-        planner(250).handleRequest(new ScheduledEvent(), null);
+        planner(250).handleRequest(sampleEvent(), null);
         List<TrackingMessage> second = drain();
         assertThat(second.stream().filter(m -> m.carrier().equals("fedex"))).isEmpty();
         List<String> dhlFirst = sent.stream().filter(m -> m.carrier().equals("dhl"))
@@ -128,7 +149,7 @@ class PollPlannerIT {
 
         // Budget spent: nothing for DHL at all.
         tracker.addCarrierCalls(Carrier.DHL, LocalDate.ofInstant(NOW, ZoneOffset.UTC), 2);
-        planner(250).handleRequest(new ScheduledEvent(), null);
+        planner(250).handleRequest(sampleEvent(), null);
         assertThat(drain().stream().filter(m -> m.carrier().equals("dhl"))).isEmpty();
     }
 }

@@ -164,6 +164,7 @@ public final class PollingBench {
         json.put("failedMessages", sim.messagesFailed());
         json.put("plannerTicks", sim.ticksRun());
         json.put("wallSeconds", round(wallSeconds));
+        json.put("wallSecondsByPart", sim.wallSecondsByPart());
         json.put("targets", Map.of("callsPerDeliveredShipmentMedian", MAX_CALLS_PER_DELIVERED_MEDIAN,
                 "ofdDetectionMinutesP95", MAX_OFD_DETECTION_P95_MINUTES));
         return new Report(json, lines);
