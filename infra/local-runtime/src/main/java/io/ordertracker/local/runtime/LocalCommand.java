@@ -87,6 +87,15 @@ public final class LocalCommand {
                 .map(SandboxHandle.JourneyInfo::trackingNumber).orElse("1Z999AA10123456784");
         String carrier = runtime.journeys().stream().filter(j -> j.trackingNumber().equals(tracking)).findFirst()
                 .map(SandboxHandle.JourneyInfo::carrier).orElse("ups");
+        runtime.journeys().stream().map(SandboxHandle.JourneyInfo::endsAt).max(java.time.Instant::compareTo)
+                .ifPresent(end -> {
+                    long realSeconds = (long) (java.time.Duration.between(runtime.clock().instant(), end).toSeconds()
+                            / runtime.clockFactor());
+                    out.println();
+                    out.println("The carrier sandbox's journeys started with the runtime; the last scan comes at "
+                            + end + " simulated, " + (realSeconds > 0 ? "in about " + human(realSeconds) + " real time"
+                            : "already past") + ". Post orders for its tracking numbers before then.");
+                });
         out.println();
         out.println("Post a demo order:");
         out.println("  " + curl(runtime, carrier, tracking));
@@ -95,6 +104,16 @@ public final class LocalCommand {
         out.println("Shipments:                 " + runtime.baseUrl() + "/_local/shipments");
         out.println("Sandbox journeys:          " + runtime.baseUrl() + "/_local/sandbox/journeys");
         out.println("Stop with Ctrl-C.");
+    }
+
+    private static String human(long seconds) {
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        if (seconds < 7200) {
+            return seconds / 60 + " min";
+        }
+        return seconds / 3600 + " h";
     }
 
     static String curl(LocalRuntime runtime, String carrier, String trackingNumber) {
