@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * Handles one tracking-queue message: asks the carrier about its shipments (one request for FedEx's 30, one per
  * number elsewhere) and advances each shipment through the conditional write path.
  *
- * <p>Failure policy. A carrier-wide failure (every number UNAVAILABLE, or the carrier refusing our credentials) fails
- * the message, so SQS retries it after the visibility timeout and, after a few attempts, moves it to the
- * dead-letter queue with its body intact; auth failures never touch shipments, they raise the CarrierAuthFailures
- * alarm. A failure for some numbers only reschedules those shipments (Retry-After when the carrier gave one), so one
- * bad number never makes the others be asked again. A redelivered message finds its plan id on each shipment it
+ * <p>Failure policy. A carrier-wide failure (no number answered: 5xx, timeouts, open circuit; or the carrier refusing
+ * our credentials) fails the message, so SQS retries it after the visibility timeout and, after a few attempts,
+ * moves it to the dead-letter queue with its body intact; auth failures never touch shipments, they raise the
+ * CarrierAuthFailures alarm. Rate limiting (429) and failures for some numbers only reschedule those shipments
+ * (at the carrier's Retry-After when it is longer than 15 minutes), so one bad number never makes the others be
+ * asked again and a carrier asking us to slow down is not hammered by SQS retries. A redelivered message finds its plan id on each shipment it
  * already handled and neither calls the carrier nor writes again.
  */
 public final class TrackingWorker {
@@ -117,7 +118,8 @@ public final class TrackingWorker {
             LOG.error("{} refused our credentials for {} numbers: shipments left untouched", carrier, auth);
             return Outcome.RETRY;
         }
-        if (failed == numbers.size()) {
+        long outage = numbers.stream().filter(n -> isOutage(byNumber.get(n))).count();
+        if (outage == numbers.size()) {
             LOG.warn("{} failed for all {} numbers of plan {}: message retried", carrier, numbers.size(), message.planId());
             return Outcome.RETRY;
         }
@@ -127,6 +129,15 @@ public final class TrackingWorker {
             apply(e.getKey(), e.getValue(), message.planId(), r, now);
         }
         return Outcome.DONE;
+    }
+
+    /**
+     * The carrier could not answer (5xx, timeouts, open circuit, unreadable). Rate limiting is not an outage: the
+     * carrier said when to come back, and the shipments are rescheduled for then.
+     */
+    private static boolean isOutage(CarrierTrackingResult r) {
+        return r == null || (r instanceof Failure f
+                && (f.kind() == FailureKind.UNAVAILABLE || f.kind() == FailureKind.UNKNOWN));
     }
 
     /** NOT_FOUND and INVALID are the carrier's answer about the number, not an outage. */

@@ -254,6 +254,24 @@ class TrackingWorkerIT {
     }
 
     @Test
+    void aRateLimitedCarrierIsAskedAgainWhenItSaysNotBySqsRetries() {
+        Journey j = sandbox.journey(Carrier.USPS, JourneyKind.DELIVERED);
+        clock.set(step(j, 2).plusSeconds(60));
+        ShipmentRef ref = order(j, step(j, 0));
+        TrackingState before = tracker.load(ref).orElseThrow();
+        sandbox.inject(Fault.of(Carrier.USPS, FaultKind.RATE_LIMIT, 20).withRetryAfter(Duration.ofHours(1)));
+        try {
+            assertThat(failures(function(clients).handleRequest(event("r", message(ref).toJson()), null))).isEmpty();
+        } finally {
+            sandbox.faults().clear();
+        }
+        TrackingState after = tracker.load(ref).orElseThrow();
+        assertThat(after.shipment().status()).isEqualTo(before.shipment().status());
+        assertThat(after.shipment().nextPollAt()).isAfterOrEqualTo(clock.instant().plus(Duration.ofHours(1)));
+        assertThat(tracker.events(ref.shipmentId())).isEmpty();
+    }
+
+    @Test
     void refusedCredentialsRaiseTheAuthMetricAndLeaveShipmentsAlone() {
         Journey j = sandbox.journey(Carrier.UPS, JourneyKind.LATE);
         clock.set(step(j, 2).plusSeconds(60));
