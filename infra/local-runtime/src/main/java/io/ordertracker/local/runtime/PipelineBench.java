@@ -43,18 +43,23 @@ public final class PipelineBench {
         int orders = 100;
         double factor = 3600;
         int maxSeconds = 600;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--orders" -> orders = Integer.parseInt(args[i + 1]);
-                case "--clock-factor" -> factor = Double.parseDouble(args[i + 1]);
-                case "--max-seconds" -> maxSeconds = Integer.parseInt(args[i + 1]);
-                default -> {
-                    err.println("usage: ./tracker bench pipeline --orders N [--clock-factor F] [--max-seconds S]");
-                    return 2;
+        try {
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--orders" -> orders = Integer.parseInt(args[i + 1]);
+                    case "--clock-factor" -> factor = Double.parseDouble(args[i + 1]);
+                    case "--max-seconds" -> maxSeconds = Integer.parseInt(args[i + 1]);
+                    default -> {
+                        err.println("usage: ./tracker bench pipeline --orders N [--clock-factor F] [--max-seconds S]");
+                        return 2;
+                    }
                 }
             }
+        } catch (NumberFormatException e) {
+            err.println("not a number: " + e.getMessage());
+            orders = 0;
         }
-        if (args.length % 2 != 0 || orders < 1) {
+        if (args.length % 2 != 0 || orders < 1 || factor <= 0 || maxSeconds < 1) {
             err.println("usage: ./tracker bench pipeline --orders N [--clock-factor F] [--max-seconds S]");
             return 2;
         }

@@ -148,6 +148,29 @@ class EndToEndIT {
         }
     }
 
+    @Test
+    void theBenchmarkReportCountsWhatTheRunDid() {
+        JsonNode report = PipelineBench.report(runtime, orderResponses.size(), 1000, false);
+        assertThat(report.path("shipments").asInt()).isEqualTo(runtime.journeys().size());
+        assertThat(report.path("requests").path("DynamoDb").path("TransactWriteItems").asLong())
+                .as("one order write per order").isGreaterThanOrEqualTo(orderResponses.size());
+        assertThat(report.path("requests").path("ApiGatewayV2").path("HttpRequest").asLong())
+                .isGreaterThanOrEqualTo(orderResponses.size());
+        JsonNode ordersApi = report.path("lambda").path("OrdersApiFunction");
+        assertThat(ordersApi.path("invocations").asLong()).isGreaterThanOrEqualTo(orderResponses.size());
+        assertThat(ordersApi.path("gbSeconds").asDouble()).isPositive();
+        assertThat(ordersApi.path("memoryMb").asInt()).isEqualTo(1024);
+        JsonNode cost = report.path("costPer1000Shipments");
+        assertThat(cost.path("infrastructureUsd").asDouble()).isPositive();
+        assertThat(cost.path("totalUsd").asDouble()).isGreaterThanOrEqualTo(cost.path("infrastructureUsd").asDouble());
+        if (running("ChangeDetectorFunction", "EmailSenderFunction", "TrackingWorkerFunction")) {
+            assertThat(report.path("emails").asLong()).isEqualTo(runtime.outbox().messages().stream()
+                    .filter(m -> m.channel().equals("email")).count());
+            assertThat(report.path("scanToEmailMs").path("samples").asInt()).isPositive();
+            assertThat(report.path("scanToEmailMs").path("p50").asLong()).isNotNegative();
+        }
+    }
+
     /** Real time the shipment spent in its first carrier status past PENDING before the next change (or until now). */
     private static long movingForMillis(SandboxHandle.JourneyInfo j) {
         List<ShipmentChangeLog.Change> changes = runtime.shipmentChanges().stream()
