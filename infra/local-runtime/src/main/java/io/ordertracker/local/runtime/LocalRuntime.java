@@ -368,9 +368,8 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
         env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
         env.put("AWS_SESSION_TOKEN", "");
-        if (moto != null) {
-            env.put("AWS_ENDPOINT_URL", moto.endpoint().toString()); // SES, SNS, Secrets Manager, SSM, ...
-        }
+        // SES, SNS, Secrets Manager, SSM, ...: moto; without moto a closed local port, so nothing reaches AWS
+        env.put("AWS_ENDPOINT_URL", moto != null ? moto.endpoint().toString() : "http://127.0.0.1:1");
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbLocal.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamoDbLocal.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
@@ -515,10 +514,20 @@ public final class LocalRuntime implements AutoCloseable {
         List<AutoCloseable> reversed = new ArrayList<>(closeables);
         Collections.reverse(reversed);
         for (AutoCloseable c : reversed) {
+            // Bounded: ElasticMQ, for one, waits up to a minute for idle keep-alive connections the functions'
+            // SDK clients still hold; stopping must not hang on that.
+            Thread stopper = Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("local runtime: " + c.getClass().getSimpleName() + " did not stop cleanly: " + e);
+                }
+            });
             try {
-                c.close();
-            } catch (Exception e) {
-                System.err.println("local runtime: " + c.getClass().getSimpleName() + " did not stop cleanly: " + e);
+                stopper.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         closeables.clear();

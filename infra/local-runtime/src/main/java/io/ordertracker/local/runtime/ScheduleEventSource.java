@@ -79,9 +79,13 @@ final class ScheduleEventSource implements AutoCloseable {
                 function.invoke(event(next));
             } catch (LocalFunction.FunctionError e) {
                 // EventBridge retries asynchronous invocations; the next firing does the same work here
-                System.err.println("local runtime: " + e.getMessage());
+                if (running) {
+                    System.err.println("local runtime: " + e.getMessage());
+                }
             } catch (RuntimeException e) {
-                System.err.println("local runtime: schedule " + ruleName + ": " + e);
+                if (running) {
+                    System.err.println("local runtime: schedule " + ruleName + ": " + e);
+                }
             }
             long took = System.currentTimeMillis() - started;
             next = expression.next(clock.instant().isAfter(next) ? clock.instant() : next);

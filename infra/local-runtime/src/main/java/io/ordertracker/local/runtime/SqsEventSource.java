@@ -18,14 +18,16 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * An SQS event source mapping as Lambda runs it: pollers long-poll the queue (ElasticMQ), gather up to BatchSize
+ * An SQS event source mapping as Lambda runs it: up to five pollers (each invoking the function in turn, so
+ * at most five invocations at once, fewer under ScalingConfig.MaximumConcurrency) long-poll the queue (ElasticMQ), gather up to BatchSize
  * messages (waiting at most MaximumBatchingWindowInSeconds), invoke the function, and delete what succeeded. A
  * function error leaves the whole batch to reappear after the queue's visibility timeout; with
  * ReportBatchItemFailures only the reported messages stay. The queue's own RedrivePolicy (which ElasticMQ applies)
  * moves a message to its dead-letter queue after maxReceiveCount receives.
  */
 final class SqsEventSource implements AutoCloseable {
-    private static final int POLLERS = 2;
+    /** Lambda starts five concurrent batches per SQS mapping; ScalingConfig.MaximumConcurrency can lower it. */
+    private static final int POLLERS = 5;
 
     private final LocalFunction function;
     private final SqsClient sqs;
@@ -68,7 +70,8 @@ final class SqsEventSource implements AutoCloseable {
         }
         SqsEventSource source = new SqsEventSource(function, sqs, url, queueArn, props.path("BatchSize").asInt(10),
                 props.path("MaximumBatchingWindowInSeconds").asInt(0) * 1000L, report);
-        for (int i = 0; i < POLLERS; i++) {
+        int pollers = Math.max(1, Math.min(POLLERS, props.path("ScalingConfig").path("MaximumConcurrency").asInt(POLLERS)));
+        for (int i = 0; i < pollers; i++) {
             source.pollers.submit(source::poll);
         }
         return source;

@@ -45,6 +45,8 @@ final class StreamEventSource implements AutoCloseable {
     private final List<FilterPattern> filters;
     private final String onFailureQueueUrl;
     private final boolean fromTrimHorizon;
+    /** MaximumRecordAgeInSeconds (-1: none): older records go to the on-failure destination unprocessed. */
+    private final long maxRecordAgeSeconds;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> started = new HashSet<>();
     private volatile boolean running = true;
@@ -68,6 +70,7 @@ final class StreamEventSource implements AutoCloseable {
         // The tables are created empty at start-up, so reading from the trim horizon misses nothing and replays
         // nothing; LATEST would race with the first writes.
         this.fromTrimHorizon = true;
+        this.maxRecordAgeSeconds = props.path("MaximumRecordAgeInSeconds").asLong(-1);
     }
 
     static AutoCloseable start(LocalFunction function, String name, JsonNode props, LocalResources resources,
@@ -189,6 +192,18 @@ final class StreamEventSource implements AutoCloseable {
         int tries = retriesUsed;
         List<Record> remaining = batch;
         while (running) {
+            if (maxRecordAgeSeconds > 0) {
+                long oldest = Instant.now().getEpochSecond() - maxRecordAgeSeconds;
+                List<Record> expired = remaining.stream().filter(r -> r.dynamodb().approximateCreationDateTime() != null
+                        && r.dynamodb().approximateCreationDateTime().getEpochSecond() < oldest).toList();
+                if (!expired.isEmpty()) {
+                    sendToOnFailure(shardId, expired, "RecordAgeExceeded");
+                    remaining = remaining.stream().filter(r -> !expired.contains(r)).toList();
+                    if (remaining.isEmpty()) {
+                        return;
+                    }
+                }
+            }
             Outcome outcome = invoke(remaining);
             if (outcome.failedFrom < 0) {
                 return;
@@ -255,7 +270,7 @@ final class StreamEventSource implements AutoCloseable {
         ObjectNode requestContext = body.putObject("requestContext");
         requestContext.put("requestId", java.util.UUID.randomUUID().toString());
         requestContext.put("functionArn", function.spec().arn());
-        requestContext.put("condition", "RetryAttemptsExhausted");
+        requestContext.put("condition", "RecordAgeExceeded".equals(reason) ? "RecordAgeExceeded" : "RetryAttemptsExhausted");
         requestContext.put("approximateInvokeCount", maxRetries + 1);
         body.putObject("responseContext").put("statusCode", 200).put("executedVersion", "$LATEST")
                 .put("functionError", reason == null ? "Unhandled" : reason);

@@ -109,9 +109,11 @@ class EventSourcesIT {
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(receiveAll("WorkDLQ")).contains("fail"));
-        assertThat(RecordingQueueFunction.SEEN.stream().filter("ok-1"::equals).count()).isEqualTo(1);
-        assertThat(RecordingQueueFunction.SEEN.stream().filter("ok-2"::equals).count()).isEqualTo(1);
-        assertThat(RecordingQueueFunction.SEEN.stream().filter("fail"::equals).count()).isEqualTo(2);
+        // at least once: on a loaded machine a batch can outlive the 1 s visibility timeout and come back
+        assertThat(RecordingQueueFunction.SEEN).contains("ok-1", "ok-2");
+        assertThat(receiveAll("WorkDLQ")).doesNotContain("ok-1", "ok-2");
+        assertThat(RecordingQueueFunction.SEEN.stream().filter("fail"::equals).count())
+                .as("received maxReceiveCount times, then moved").isEqualTo(2);
     }
 
     @Test
