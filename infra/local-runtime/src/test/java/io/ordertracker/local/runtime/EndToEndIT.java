@@ -150,6 +150,24 @@ class EndToEndIT {
     }
 
     @Test
+    void anSesBouncePublishedToItsTopicReachesTheSuppressionFunction() throws Exception {
+        assumeTrue(running("SuppressionFunction"), () -> "suppression not running: " + runtime.skipped());
+        var props = runtime.functions().get("SuppressionFunction").spec().eventsOfType("SNS").values().iterator().next();
+        String topicArn = runtime.resources().resolve(props.get("Topic"));
+        JsonNode sample = EventCodec.parse(java.nio.file.Files.readString(
+                io.ordertracker.local.emulators.SamTemplate.locate().getParent().resolve("events/SuppressionFunction-bounce.json")));
+        String message = sample.path("Records").get(0).path("Sns").path("Message").asText();
+        long before = runtime.functions().get("SuppressionFunction").invocations();
+        try (var sns = io.ordertracker.local.emulators.LocalAws.configure(
+                software.amazon.awssdk.services.sns.SnsClient.builder(), runtime.moto().orElseThrow().endpoint()).build()) {
+            sns.publish(b -> b.topicArn(topicArn).message(message));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> runtime.functions().get("SuppressionFunction").invocations() > before);
+        assertThat(runtime.functions().get("SuppressionFunction").errors()).isZero();
+    }
+
+    @Test
     void theBenchmarkReportCountsWhatTheRunDid() {
         JsonNode report = PipelineBench.report(runtime, orderResponses.size(), 1000, false);
         assertThat(report.path("shipments").asInt()).isEqualTo(runtime.journeys().size());
