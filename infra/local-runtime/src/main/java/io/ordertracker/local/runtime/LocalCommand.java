@@ -1,6 +1,7 @@
 package io.ordertracker.local.runtime;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -47,6 +48,16 @@ public final class LocalCommand {
             return 2;
         }
         err.println("local: starting DynamoDB Local, ElasticMQ, moto and the carrier sandbox...");
+        // The functions' JSON logs and metrics, and the emulators' chatter, go to a file; the terminal shows the
+        // banner and each message as it is sent.
+        java.nio.file.Path log = java.nio.file.Path.of(".tracker", "local.log").toAbsolutePath();
+        PrintStream console = out;
+        try {
+            java.nio.file.Files.createDirectories(log.getParent());
+            System.setOut(new PrintStream(new java.io.FileOutputStream(log.toFile()), true, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            err.println("local: cannot write " + log + " (" + e.getMessage() + "); logs stay on the terminal");
+        }
         LocalRuntime runtime;
         try {
             runtime = LocalRuntime.start(options);
@@ -60,9 +71,18 @@ public final class LocalCommand {
             runtime.close();
             stopped.countDown();
         }, "local-runtime-shutdown"));
-        printBanner(runtime, out);
+        printBanner(runtime, console);
+        console.println("Function logs (JSON, as CloudWatch would hold them): " + log);
+        console.println();
+        int shown = 0;
         try {
-            stopped.await();
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                List<Outbox.Message> sent = runtime.outbox().messages();
+                for (int i = sent.size() - shown - 1; i >= 0; i--) {
+                    console.println(describe(sent.get(i)));
+                }
+                shown = sent.size();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -104,6 +124,16 @@ public final class LocalCommand {
         out.println("Shipments:                 " + runtime.baseUrl() + "/_local/shipments");
         out.println("Sandbox journeys:          " + runtime.baseUrl() + "/_local/sandbox/journeys");
         out.println("Stop with Ctrl-C.");
+    }
+
+    /** One line per message sent: when (simulated), what, to whom. */
+    static String describe(Outbox.Message m) {
+        String what = m.subject() != null ? m.subject() : m.text();
+        if (what != null && what.length() > 90) {
+            what = what.substring(0, 87) + "...";
+        }
+        return m.sentAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + "  " + m.channel().toUpperCase(java.util.Locale.ROOT)
+                + "  " + (m.milestone() == null ? "" : m.milestone() + "  ") + m.to() + "  " + what;
     }
 
     private static String human(long seconds) {
