@@ -68,6 +68,15 @@ class EndToEndIT {
     }
 
     @Test
+    void everyFunctionThatIsBuiltStartsAndServesItsRoutes() {
+        assertThat(runtime.skipped()).as("functions skipped for another reason than not being built yet")
+                .allSatisfy(s -> assertThat(s.reason()).contains("not on the classpath"));
+        assertThat(runtime.functions()).containsKeys("MerchantAuthorizerFunction", "OrdersApiFunction");
+        assertThat(runtime.warnings()).as("template values the runtime could not resolve")
+                .noneMatch(w -> w.contains("left unset"));
+    }
+
+    @Test
     void everyOrderIsAcceptedWithATrackingLinkOnThisServer() {
         assertThat(orderResponses).hasSize(runtime.journeys().size());
         orderResponses.values().forEach(o -> assertThat(o.path("shipments").get(0).path("trackingUrl").asText())
