@@ -213,13 +213,27 @@ final class HttpApiGateway implements AutoCloseable {
             logFailure(e);
             throw new IllegalStateException("authorizer " + authorizer.name() + " failed", e);
         }
-        boolean allowed = decision.path("isAuthorized").asBoolean(false);
+        boolean allowed = authorizer.simpleResponses() ? decision.path("isAuthorized").asBoolean(false)
+                : allowsByPolicy(decision.path("policyDocument"));
         JsonNode context = decision.path("context").isObject() ? decision.get("context")
                 : EventCodec.MAPPER.createObjectNode();
-        if (authorizer.ttlSeconds() > 0) {
+        if (authorizer.ttlSeconds() > 0 && !authorizer.identityHeaders().isEmpty()) { // no identity: no caching
             authCache.put(cacheKey, new CachedDecision(allowed, context, now + authorizer.ttlSeconds() * 1000L));
         }
         return allowed ? Optional.of(context) : Optional.empty();
+    }
+
+    /** IAM-policy responses: allowed when some statement allows and none denies. */
+    private static boolean allowsByPolicy(JsonNode policy) {
+        boolean allow = false;
+        for (JsonNode statement : policy.path("Statement")) {
+            String effect = statement.path("Effect").asText("");
+            if (effect.equalsIgnoreCase("Deny")) {
+                return false;
+            }
+            allow |= effect.equalsIgnoreCase("Allow");
+        }
+        return allow;
     }
 
     private ObjectNode requestEvent(HttpExchange exchange, Route route, Map<String, String> pathParameters, byte[] body) {

@@ -73,6 +73,27 @@ class HttpApiThroughRuntimeIT {
     }
 
     @Test
+    void theAuthorizersDecisionIsCachedPerKeyLikeReauthorizeEvery() throws Exception {
+        String key = "otk_cache_0123456789abcdefghijklmnop";
+        LocalFunction authorizer = runtime.functions().get("MerchantAuthorizerFunction");
+        long before = authorizer.invocations();
+        for (int i = 0; i < 3; i++) {
+            send(HttpRequest.newBuilder(uri("/v1/orders/RT-404")).header("Authorization", "Bearer " + key).GET());
+        }
+        assertThat(authorizer.invocations() - before).as("one call for three requests with the same key").isEqualTo(1);
+    }
+
+    @Test
+    void pathParametersAndTheRouteKeyReachTheFunction() throws Exception {
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/v1/orders/NO-SUCH-ORDER"))
+                .header("Authorization", "Bearer " + runtime.apiKey()).GET());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/problem+json");
+        assertThat(missing.body()).contains("orderNumber");
+        assertThat(missing.headers().firstValue("apigw-requestid")).isPresent();
+    }
+
+    @Test
     void localPagesAnswerJson() throws Exception {
         HttpResponse<String> outbox = send(HttpRequest.newBuilder(uri("/_local/outbox")).header("Accept", "application/json").GET());
         assertThat(outbox.statusCode()).isEqualTo(200);
