@@ -156,6 +156,16 @@ class EndToEndIT {
             assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
             assertThat(page.body()).as(e.getKey()).contains(shipment.path("trackingNumber").asText());
         }
+        // the same page as JSON tells the shopper the status the table holds
+        Map<String, String> status = statusByOrder();
+        for (Map.Entry<String, JsonNode> e : orderResponses.entrySet()) {
+            String url = e.getValue().path("shipments").get(0).path("trackingUrl").asText();
+            HttpResponse<String> json = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(json.statusCode()).as(e.getKey()).isEqualTo(200);
+            assertThat(EventCodec.parse(json.body()).path("shipments").get(0).path("status").asText())
+                    .as(e.getKey()).isEqualTo(status.get(e.getKey()));
+        }
     }
 
     @Test
