@@ -164,6 +164,19 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, FunctionSpec> specs = FunctionSpec.all(template);
         specs.keySet().forEach(id -> resources.register(id, id, Map.of("Arn", arn(id))));
         specs.keySet().forEach(id -> resources.register(id + ".Alias", arn(id) + ":live", Map.of()));
+        // Everything else the template declares (APIs, log groups, alarms, ...) still resolves, so a function's
+        // environment never fails on a !Ref to something that has no local counterpart.
+        template.resources().forEach((id, node) -> {
+            if (resources.ref(id).isEmpty()) {
+                String type = node.path("Type").asText();
+                Map<String, String> atts = new LinkedHashMap<>();
+                atts.put("Arn", "arn:aws:local:" + LocalAws.REGION.id() + ":" + LocalResources.ACCOUNT + ":" + id);
+                if (type.equals("AWS::Serverless::HttpApi") || type.equals("AWS::Serverless::Api")) {
+                    atts.put("ApiEndpoint", "http://localhost:" + port);
+                }
+                resources.register(id, id, atts);
+            }
+        });
         tableName = template.resourcesOfType("AWS::DynamoDB::Table").keySet().stream().findFirst().orElse(null);
         createDemoMerchant(options.apiKey());
         if (tableName != null) {
