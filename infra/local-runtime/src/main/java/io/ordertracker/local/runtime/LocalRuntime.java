@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.ses.SesClient;
@@ -40,7 +39,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * reported and skipped. Nothing here lists functions: a function added to the template runs with no code change.
  */
 public final class LocalRuntime implements AutoCloseable {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\"<>]+@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})$");
 
     /**
      * @param port             HTTP API port (0: any free port)

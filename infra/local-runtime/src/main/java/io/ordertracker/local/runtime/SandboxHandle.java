@@ -121,7 +121,6 @@ final class SandboxHandle implements AutoCloseable {
 
     @Override
     public void close() {
-        ((AutoCloseable) sandbox).getClass();
         try {
             ((AutoCloseable) sandbox).close();
         } catch (Exception e) {
