@@ -60,8 +60,9 @@ public final class LocalFunction {
      *
      * @throws ClassNotFoundException when the function's module is not on the classpath (yet)
      */
-    static LocalFunction load(FunctionSpec spec, Map<String, String> environment) throws ClassNotFoundException {
-        Class<?> cls = Class.forName(spec.handlerClass(), true, LocalFunction.class.getClassLoader());
+    static LocalFunction load(FunctionSpec spec, Map<String, String> environment, java.nio.file.Path repoRoot)
+            throws ClassNotFoundException {
+        Class<?> cls = loadHandlerClass(spec, repoRoot);
         Method method = Arrays.stream(cls.getMethods())
                 .filter(m -> m.getName().equals(spec.handlerMethod()) && !m.isBridge() && !m.isSynthetic())
                 .filter(m -> m.getParameterCount() >= 1 && m.getParameterCount() <= 3)
@@ -72,6 +73,37 @@ public final class LocalFunction {
         LocalFunction function = new LocalFunction(spec, environment, cls, method);
         function.idle.push(function.newInstance());
         return function;
+    }
+
+    /**
+     * From the classpath (every function module is a runtime dependency of this module), else from the module the
+     * SAM build convention names (logical id {@code FooBarFunction} -> {@code functions/foo-bar}) if it has been
+     * compiled, so a function added to the template runs before anyone lists it anywhere.
+     */
+    private static Class<?> loadHandlerClass(FunctionSpec spec, java.nio.file.Path repoRoot) throws ClassNotFoundException {
+        ClassLoader parent = LocalFunction.class.getClassLoader();
+        try {
+            return Class.forName(spec.handlerClass(), true, parent);
+        } catch (ClassNotFoundException e) {
+            java.nio.file.Path classes = repoRoot.resolve("functions").resolve(moduleName(spec.logicalId()))
+                    .resolve("target/classes");
+            if (!java.nio.file.Files.isDirectory(classes)) {
+                throw e;
+            }
+            try {
+                var loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()}, parent);
+                return Class.forName(spec.handlerClass(), true, loader);
+            } catch (java.net.MalformedURLException bad) {
+                throw e;
+            }
+        }
+    }
+
+    /** {@code FooBarFunction} -> {@code foo-bar}, as the root Makefile maps logical ids to modules. */
+    static String moduleName(String logicalId) {
+        String base = logicalId.endsWith("Function") ? logicalId.substring(0, logicalId.length() - "Function".length())
+                : logicalId;
+        return base.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     public String name() {

@@ -104,6 +104,7 @@ public final class LocalRuntime implements AutoCloseable {
     private HttpApiGateway gateway;
     private ShipmentChangeLog changeLog;
     private Conditions conditions;
+    private Path repoRoot;
     private final SnsSubscriptions snsSubscriptions = new SnsSubscriptions();
     private String tableName;
     private String merchantId;
@@ -135,7 +136,9 @@ public final class LocalRuntime implements AutoCloseable {
             System.setProperty("aws.region", LocalAws.REGION.id()); // for any client built without AwsClients
         }
         AwsCallRecorder.recordTo(outbox);
-        template = SamTemplate.load(options.template() != null ? options.template() : SamTemplate.locate());
+        Path templatePath = (options.template() != null ? options.template() : SamTemplate.locate()).toAbsolutePath();
+        template = SamTemplate.load(templatePath);
+        repoRoot = templatePath.getParent();
         resources = new LocalResources(template);
         conditions = new Conditions(template, resources);
 
@@ -185,9 +188,12 @@ public final class LocalRuntime implements AutoCloseable {
         for (FunctionSpec spec : specs.values()) {
             Map<String, String> env = environment(spec);
             try {
-                functions.put(spec.logicalId(), LocalFunction.load(spec, env));
+                functions.put(spec.logicalId(), LocalFunction.load(spec, env, repoRoot));
             } catch (ClassNotFoundException e) {
-                skipped.add(new Skipped(spec.logicalId(), "class " + spec.handlerClass() + " is not on the classpath"));
+                String module = LocalFunction.moduleName(spec.logicalId());
+                skipped.add(new Skipped(spec.logicalId(), "class " + spec.handlerClass() + " is not on the classpath"
+                        + " (build functions/" + module + ", and add io.ordertracker:" + module
+                        + " as a runtime dependency of infra/local-runtime)"));
             } catch (RuntimeException | LinkageError e) {
                 skipped.add(new Skipped(spec.logicalId(), "init failed: " + e));
             }

@@ -38,6 +38,13 @@ class LocalCommandTest {
         assertThat(order.path("customer").path("email").asText()).isEqualTo("ada+demo-1@example.com");
     }
 
+    @Test
+    void aLogicalIdNamesItsModuleAsTheMakefileDoes() {
+        assertThat(LocalFunction.moduleName("OrdersApiFunction")).isEqualTo("orders-api");
+        assertThat(LocalFunction.moduleName("SmsSenderFunction")).isEqualTo("sms-sender");
+        assertThat(LocalFunction.moduleName("CarrierPushFunction")).isEqualTo("carrier-push");
+    }
+
     private static PrintStream print(ByteArrayOutputStream sink) {
         return new PrintStream(sink, true, StandardCharsets.UTF_8);
     }
