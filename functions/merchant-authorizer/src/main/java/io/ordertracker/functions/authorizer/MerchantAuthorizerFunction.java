@@ -5,11 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import io.ordertracker.domain.merchants.MerchantAdmin;
 import io.ordertracker.lambda.AwsClients;
+import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.DynamoDbMerchantStore;
-import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ public class MerchantAuthorizerFunction implements RequestHandler<APIGatewayV2Cu
     public MerchantAuthorizerFunction() {
         DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
         String table = Env.require("TABLE_NAME");
-        this.merchants = new MerchantAdmin(new DynamoDbMerchantStore(dynamo, table), Clock.systemUTC());
+        this.merchants = new MerchantAdmin(new DynamoDbMerchantStore(dynamo, table), Clocks.fromEnvironment());
         this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
     }
 

@@ -13,13 +13,13 @@ import io.ordertracker.domain.orders.OrderStore.AddShipmentOutcome;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.functions.ordersapi.OrderRequestParser.Parsed;
 import io.ordertracker.lambda.AwsClients;
+import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
     public OrdersApiFunction() {
         DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
         String table = Env.require("TABLE_NAME");
-        this.orders = new OrderService(new DynamoDbOrderStore(dynamo, table), Clock.systemUTC(), new TrackingTokens());
+        this.orders = new OrderService(new DynamoDbOrderStore(dynamo, table), Clocks.fromEnvironment(), new TrackingTokens());
         this.configuredPageBaseUrl = Env.get("TRACKING_PAGE_BASE_URL");
         this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
     }
