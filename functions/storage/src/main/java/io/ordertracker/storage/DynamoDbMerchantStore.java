@@ -110,14 +110,14 @@ public final class DynamoDbMerchantStore implements MerchantStore {
     }
 
     @Override
-    public boolean revokeKey(String merchantId, String keyId) {
+    public boolean revokeKey(String merchantId, String keyId, Instant at) {
         Map<String, AttributeValue> listingKey = Map.of(Keys.PK, s(Keys.merchantPk(merchantId)),
                 Keys.SK, s(Keys.merchantKeySk(keyId)));
         Map<String, AttributeValue> listing = dynamo.getItem(b -> b.tableName(table).key(listingKey).consistentRead(true)).item();
         if (listing == null || listing.isEmpty()) {
             return false;
         }
-        String now = Instant.now().toString();
+        String now = at.toString();
         Map<String, AttributeValue> values = Map.of(":f", bool(false), ":now", s(now), ":m", s(merchantId));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(

@@ -56,7 +56,7 @@ public final class MerchantAdmin {
     }
 
     public boolean revokeKey(String merchantId, String keyId) {
-        return store.revokeKey(merchantId, keyId);
+        return store.revokeKey(merchantId, keyId, clock.instant());
     }
 
     /** Resolves a presented bearer key to its merchant. */

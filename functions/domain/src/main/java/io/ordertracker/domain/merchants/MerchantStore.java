@@ -18,5 +18,5 @@ public interface MerchantStore {
     List<ApiKey> listKeys(String merchantId);
 
     /** @return false if no such key belongs to the merchant */
-    boolean revokeKey(String merchantId, String keyId);
+    boolean revokeKey(String merchantId, String keyId, java.time.Instant at);
 }
