@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What every adapter must do against the sandbox, over real HTTP. Each carrier's test class runs all of it and adds
@@ -233,34 +232,6 @@ public abstract class CarrierSandboxContract {
                 SandboxSupport.wrongCredentials(), clock, ResilienceSettings.fast());
         Failure f = failure(trackOne(client, journey.trackingNumber()));
         assertThat(f.kind()).isEqualTo(FailureKind.AUTH);
-    }
-
-    @Test
-    void the_access_token_is_reused_until_it_nears_expiry() {
-        assumeTrue(carrier() != Carrier.DHL, "DHL Unified authenticates with an API key, not a token");
-        Journey journey = journey(JourneyKind.DELIVERED);
-        clock.set(journey.endsAt());
-        TrackingClient client = client();
-        for (int i = 0; i < 3; i++) {
-            tracked(trackOne(client, journey.trackingNumber()));
-        }
-        assertThat(sandbox.tokenCalls(carrier())).isEqualTo(1);
-        clock.advance(Duration.ofMinutes(59)); // sandbox tokens live an hour; we renew a minute early
-        tracked(trackOne(client, journey.trackingNumber()));
-        assertThat(sandbox.tokenCalls(carrier())).isEqualTo(2);
-    }
-
-    @Test
-    void an_expired_token_is_replaced_once_and_the_call_succeeds() {
-        assumeTrue(carrier() != Carrier.DHL, "DHL Unified authenticates with an API key, not a token");
-        Journey journey = journey(JourneyKind.DELIVERED);
-        clock.set(journey.endsAt());
-        TrackingClient client = client();
-        tracked(trackOne(client, journey.trackingNumber()));
-        sandbox.inject(Fault.of(carrier(), FaultKind.EXPIRED_TOKEN, 1));
-        Tracked t = tracked(trackOne(client, journey.trackingNumber()));
-        assertThat(t.status()).isEqualTo(ShipmentStatus.DELIVERED);
-        assertThat(sandbox.tokenCalls(carrier())).isEqualTo(2);
     }
 
     @Test

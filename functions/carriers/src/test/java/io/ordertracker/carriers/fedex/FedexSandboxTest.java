@@ -1,6 +1,6 @@
 package io.ordertracker.carriers.fedex;
 
-import io.ordertracker.carriers.CarrierSandboxContract;
+import io.ordertracker.carriers.OAuthCarrierSandboxContract;
 import io.ordertracker.carriers.CarrierTrackingResult;
 import io.ordertracker.carriers.FailureKind;
 import io.ordertracker.carriers.TrackingClient;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The FedEx adapter against the sandbox over real HTTP: the shared contract, plus batching, multi-result numbers and
  * a lagging rollup status.
  */
-class FedexSandboxTest extends CarrierSandboxContract {
+class FedexSandboxTest extends OAuthCarrierSandboxContract {
 
     @Override
     protected Carrier carrier() {

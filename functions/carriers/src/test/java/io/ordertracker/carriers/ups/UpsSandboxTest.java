@@ -1,10 +1,10 @@
 package io.ordertracker.carriers.ups;
 
-import io.ordertracker.carriers.CarrierSandboxContract;
+import io.ordertracker.carriers.OAuthCarrierSandboxContract;
 import io.ordertracker.domain.Carrier;
 
 /** The Ups adapter against the sandbox over real HTTP. */
-class UpsSandboxTest extends CarrierSandboxContract {
+class UpsSandboxTest extends OAuthCarrierSandboxContract {
 
     @Override
     protected Carrier carrier() {
