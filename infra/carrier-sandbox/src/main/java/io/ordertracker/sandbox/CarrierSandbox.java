@@ -198,6 +198,7 @@ public final class CarrierSandbox implements AutoCloseable {
                     o.put("expectedFinalStatus", j.expectedFinalStatus() == null ? null : j.expectedFinalStatus().name());
                     o.put("promisedDate", j.promisedDate() == null ? null : j.promisedDate().toString());
                     o.put("endsAt", j.steps().isEmpty() ? null : j.endsAt().toString());
+                    o.put("destinationTimeZone", j.destinationZone() == null ? null : j.destinationZone().getId());
                 }
                 send(exchange, CarrierApi.Reply.json(200, list));
             } else if (path.equals("/_sandbox/faults") && method.equals("POST")) {

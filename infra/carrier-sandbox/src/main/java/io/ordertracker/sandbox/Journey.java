@@ -54,6 +54,15 @@ public record Journey(Carrier carrier, String trackingNumber, JourneyKind kind, 
         return delayed && rescheduledDate != null ? rescheduledDate : promisedDate;
     }
 
+    /**
+     * The time zone of the city of the journey's last step: where the parcel ends up, so where its shopper lives.
+     * Null for a number the carrier never knew.
+     */
+    public java.time.ZoneId destinationZone() {
+        return steps.stream().max(java.util.Comparator.comparing(s -> s.at(startDate).toInstant()))
+                .map(s -> s.city().zone()).orElse(null);
+    }
+
     public boolean isNotFound() {
         return kind == JourneyKind.NOT_FOUND;
     }

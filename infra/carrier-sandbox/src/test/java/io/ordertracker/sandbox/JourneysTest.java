@@ -26,6 +26,16 @@ class JourneysTest {
     }
 
     @Test
+    void a_journey_ends_in_its_destination_time_zone() {
+        Journey upsDelivered = journeys.stream()
+                .filter(j -> j.carrier() == Carrier.UPS && j.kind() == JourneyKind.DELIVERED).findFirst().orElseThrow();
+        assertThat(upsDelivered.destinationZone()).isEqualTo(java.time.ZoneId.of("America/Los_Angeles"));
+        for (Journey j : journeys) {
+            assertThat(j.destinationZone() == null).as(j.trackingNumber()).isEqualTo(j.isNotFound());
+        }
+    }
+
+    @Test
     void every_carrier_has_a_happy_path_and_a_not_found() {
         for (Carrier carrier : Carrier.values()) {
             assertThat(journeys).anyMatch(j -> j.carrier() == carrier && j.kind() == JourneyKind.DELIVERED);

@@ -5,11 +5,16 @@ public final class DemoOrders {
     private DemoOrders() {
     }
 
-    /** One order with one parcel, a shopper with an email address and a mobile number. */
+    /** One order with one parcel, a shopper in New York with an email address and a mobile number. */
     public static String orderJson(String orderNumber, String carrier, String trackingNumber) {
+        return orderJson(orderNumber, carrier, trackingNumber, SandboxHandle.DEFAULT_ZONE);
+    }
+
+    /** The same, for a shopper in {@code timeZone} (where the parcel is delivered). */
+    public static String orderJson(String orderNumber, String carrier, String trackingNumber, String timeZone) {
         return "{\"orderNumber\":\"" + orderNumber + "\",\"customer\":{\"name\":\"Ada Lovelace\","
                 + "\"email\":\"ada+" + orderNumber.toLowerCase(java.util.Locale.ROOT) + "@example.com\","
-                + "\"phone\":\"+15555550123\",\"timeZone\":\"America/New_York\",\"locale\":\"en-US\"},"
+                + "\"phone\":\"+15555550123\",\"timeZone\":\"" + timeZone + "\",\"locale\":\"en-US\"},"
                 + "\"items\":[{\"name\":\"Espresso cups\",\"quantity\":2}],"
                 + "\"shipments\":[{\"carrier\":\"" + carrier + "\",\"trackingNumber\":\"" + trackingNumber + "\"}]}";
     }

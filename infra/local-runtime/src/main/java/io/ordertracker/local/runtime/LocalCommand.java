@@ -105,8 +105,10 @@ public final class LocalCommand {
         out.println("  " + runtime.apiKey());
         String tracking = runtime.journeys().stream().filter(j -> j.journey().equals("delivered")).findFirst()
                 .map(SandboxHandle.JourneyInfo::trackingNumber).orElse("1Z999AA10123456784");
-        String carrier = runtime.journeys().stream().filter(j -> j.trackingNumber().equals(tracking)).findFirst()
-                .map(SandboxHandle.JourneyInfo::carrier).orElse("ups");
+        SandboxHandle.JourneyInfo demo = runtime.journeys().stream().filter(j -> j.trackingNumber().equals(tracking))
+                .findFirst().orElse(null);
+        String carrier = demo == null ? "ups" : demo.carrier();
+        String zone = demo == null ? SandboxHandle.DEFAULT_ZONE : demo.timeZone();
         runtime.journeys().stream().map(SandboxHandle.JourneyInfo::endsAt).max(java.time.Instant::compareTo)
                 .ifPresent(end -> {
                     long realSeconds = (long) (java.time.Duration.between(runtime.clock().instant(), end).toSeconds()
@@ -118,7 +120,7 @@ public final class LocalCommand {
                 });
         out.println();
         out.println("Post a demo order:");
-        out.println("  " + curl(runtime, carrier, tracking));
+        out.println("  " + curl(runtime, carrier, tracking, zone));
         out.println();
         out.println("Outbox (emails and SMS):   " + runtime.baseUrl() + "/_local/outbox");
         out.println("Shipments:                 " + runtime.baseUrl() + "/_local/shipments");
@@ -146,9 +148,10 @@ public final class LocalCommand {
         return seconds / 3600 + " h";
     }
 
-    static String curl(LocalRuntime runtime, String carrier, String trackingNumber) {
+    static String curl(LocalRuntime runtime, String carrier, String trackingNumber, String timeZone) {
         return "curl -s -X POST " + runtime.baseUrl() + "/v1/orders -H 'Authorization: Bearer " + runtime.apiKey()
-                + "' -H 'Content-Type: application/json' -d '" + DemoOrders.orderJson("DEMO-1001", carrier, trackingNumber)
+                + "' -H 'Content-Type: application/json' -d '"
+                + DemoOrders.orderJson("DEMO-1001", carrier, trackingNumber, timeZone)
                 + "'";
     }
 

@@ -143,6 +143,7 @@ final class LocalPages implements HttpApiGateway.LocalPages {
                 o.put("expectedFinalStatus", j.expectedFinalStatus());
             }
             o.put("endsAt", j.endsAt().toString());
+            o.put("timeZone", j.timeZone());
         }
         return out;
     }

@@ -115,7 +115,7 @@ public final class PipelineBench {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < orders; i++) {
                 SandboxHandle.JourneyInfo j = journeys.get(i % journeys.size());
-                String body = DemoOrders.orderJson("BENCH-" + (i + 1), j.carrier(), j.trackingNumber());
+                String body = DemoOrders.orderJson("BENCH-" + (i + 1), j.carrier(), j.trackingNumber(), j.timeZone());
                 futures.add(pool.submit(() -> {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/v1/orders"))
                             .header("Authorization", "Bearer " + runtime.apiKey())

@@ -13,10 +13,17 @@ import java.util.Optional;
  * that module is on the classpath: {@code CarrierSandbox.start(port, SandboxClock.compressed(start, factor))}.
  */
 final class SandboxHandle implements AutoCloseable {
-    /** One scripted journey: carrier code (ups, fedex, usps, dhl), tracking number, kind (e.g. "delivered"). */
+    /**
+     * One scripted journey: carrier code (ups, fedex, usps, dhl), tracking number, kind (e.g. "delivered"), and the
+     * time zone the parcel is delivered in (a demo shopper lives there: the polling cadence reckons delivery-day
+     * windows in the shopper's zone).
+     */
     record JourneyInfo(String carrier, String trackingNumber, String journey, String expectedFinalStatus,
-                       Instant endsAt) {
+                       Instant endsAt, String timeZone) {
     }
+
+    /** Journeys the carrier never knew have no destination; their demo shopper gets this zone. */
+    static final String DEFAULT_ZONE = "America/New_York";
 
     private final Object sandbox;
 
@@ -51,6 +58,10 @@ final class SandboxHandle implements AutoCloseable {
         return out;
     }
 
+    private static String zoneOf(Object zone) {
+        return zone == null ? DEFAULT_ZONE : zone.toString();
+    }
+
     List<JourneyInfo> journeys() {
         List<JourneyInfo> out = new ArrayList<>();
         for (Object j : (List<?>) call(sandbox, "journeys")) {
@@ -58,7 +69,7 @@ final class SandboxHandle implements AutoCloseable {
             Object expected = call(j, "expectedFinalStatus");
             out.add(new JourneyInfo(carrierCode(call(j, "carrier")), (String) call(j, "trackingNumber"),
                     (String) call(kind, "wireName"), expected == null ? null : expected.toString(),
-                    (Instant) call(j, "endsAt")));
+                    (Instant) call(j, "endsAt"), zoneOf(call(j, "destinationZone"))));
         }
         return out;
     }

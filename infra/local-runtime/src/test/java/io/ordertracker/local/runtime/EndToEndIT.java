@@ -46,7 +46,7 @@ class EndToEndIT {
         int n = 0;
         for (SandboxHandle.JourneyInfo j : runtime.journeys()) {
             String orderNumber = "E2E-" + (++n);
-            HttpResponse<String> r = post("/v1/orders", DemoOrders.orderJson(orderNumber, j.carrier(), j.trackingNumber()));
+            HttpResponse<String> r = post("/v1/orders", DemoOrders.orderJson(orderNumber, j.carrier(), j.trackingNumber(), j.timeZone()));
             assertThat(r.statusCode()).as(j + ": " + r.body()).isEqualTo(201);
             journeyByOrder.put(orderNumber, j);
             orderResponses.put(orderNumber, EventCodec.parse(r.body()));
