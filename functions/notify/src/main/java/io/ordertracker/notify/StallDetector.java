@@ -14,6 +14,7 @@ import io.ordertracker.domain.notify.DelayAndStallRules;
 import io.ordertracker.storage.Attr;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.Keys;
+import io.ordertracker.storage.ShipmentItems;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -33,8 +34,18 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * shipment write like any other, so the change detector announces it through the same stream path, once per
  * episode. Writes are conditional on the version read, so a tracking-worker write in between wins and the
  * shipment is simply looked at again next hour.
+ *
+ * <p>A stall is only announced once the carrier confirmed it. Between polls (the cadence lets a parcel in long-haul
+ * transit sleep for up to two days) our last scan can be older than the carrier's, so silence by our records may
+ * just mean we have not asked. The first time a parcel looks stalled, the detector moves its next poll to now and
+ * notes the request; the stall is raised on a later pass at least {@link #CONFIRMATION} after that request, if the
+ * poll brought no new scan. A new scan clears the request.
  */
 public final class StallDetector {
+    /** How long a requested confirming poll is given before silence counts as confirmed (the planner runs every 5 min). */
+    public static final java.time.Duration CONFIRMATION = java.time.Duration.ofMinutes(45);
+    static final String STALL_CHECK_REQUESTED_AT = "stallCheckRequestedAt";
+
     /**
      * @param stallBusinessDaysByCarrier silent business days before a moving parcel counts as stalled, per carrier
      *                                   (carriers differ: USPS ground scans less often than UPS); absent: the
@@ -114,11 +125,14 @@ public final class StallDetector {
         if (merchantId == null || orderNumber == null || shipmentId == null) {
             return;
         }
-        Optional<Shipment> found = orders.findShipment(merchantId, orderNumber, shipmentId);
-        if (found.isEmpty()) {
+        Map<String, AttributeValue> key = Map.of(Keys.PK, s(Keys.orderPk(merchantId, orderNumber)),
+                Keys.SK, s(Keys.shipmentSk(shipmentId)));
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
             return;
         }
-        Shipment s = found.get();
+        Shipment s = ShipmentItems.fromItem(item);
+        Instant checkRequested = Attr.instant(item, STALL_CHECK_REQUESTED_AT);
         c[0]++;
         Optional<Order> order = orderCache.computeIfAbsent(merchantId + "#" + orderNumber,
                 k -> orders.findOrder(merchantId, orderNumber));
@@ -128,16 +142,32 @@ public final class StallDetector {
         ZoneId zone = zone(order.map(Order::customer).orElse(null));
         DelayAndStallRules.Flags flags = DelayAndStallRules.evaluate(s,
                 order.map(Order::promisedDeliveryDate).orElse(null), now, zone, stallDays, config.pickupBusinessDays());
-        if (flags.delayed() == s.delayed() && flags.stalled() == s.stalled()) {
+        boolean raisingStall = flags.stalled() && !s.stalled();
+        boolean confirmed = checkRequested != null && !now.isBefore(checkRequested.plus(CONFIRMATION));
+        boolean requestCheck = raisingStall && checkRequested == null;
+        if (raisingStall && !confirmed) {
+            flags = new DelayAndStallRules.Flags(flags.delayed(), false);
+        }
+        boolean clearRequest = checkRequested != null && (!raisingStall || confirmed);
+        if (flags.delayed() == s.delayed() && flags.stalled() == s.stalled() && !requestCheck && !clearRequest) {
             return;
         }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":d", bool(flags.delayed()), ":s", bool(flags.stalled()),
+                ":now", s(now.toString()), ":one", n(1), ":v", n(s.version())));
+        String update = "SET delayed = :d, stalled = :s, updatedAt = :now, version = version + :one";
+        if (requestCheck) {
+            // ask the planner to poll it on its next run, and remember when we asked
+            update += ", " + STALL_CHECK_REQUESTED_AT + " = :now, nextPollAt = :pollNow";
+            values.put(":pollNow", n(now.getEpochSecond()));
+        } else if (clearRequest) {
+            update += " REMOVE " + STALL_CHECK_REQUESTED_AT;
+        }
+        String expression = update;
         try {
-            dynamo.updateItem(b -> b.tableName(table)
-                    .key(Map.of(Keys.PK, s(Keys.orderPk(merchantId, orderNumber)), Keys.SK, s(Keys.shipmentSk(shipmentId))))
-                    .updateExpression("SET delayed = :d, stalled = :s, updatedAt = :now, version = version + :one")
+            dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression(expression)
                     .conditionExpression("version = :v")
-                    .expressionAttributeValues(Map.of(":d", bool(flags.delayed()), ":s", bool(flags.stalled()),
-                            ":now", s(now.toString()), ":one", n(1), ":v", n(s.version()))));
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             c[5]++;
             return;

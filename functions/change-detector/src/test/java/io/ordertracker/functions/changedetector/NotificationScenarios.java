@@ -1,5 +1,7 @@
 package io.ordertracker.functions.changedetector;
 
+import io.ordertracker.notify.StallDetector;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -225,7 +227,11 @@ abstract class NotificationScenarios {
         p.pump(merchantId);
         assertThat(emailsToShopper()).hasSize(emails);
 
-        clock.set(Instant.parse("2026-11-19T15:00:00Z")); // Thursday: 3 business days -> stalled
+        clock.set(Instant.parse("2026-11-19T15:00:00Z")); // Thursday: 3 business days: first ask the carrier
+        assertThat(p.stallDetector.handleRequest(null, null).stalledRaised()).isZero();
+        p.pump(merchantId);
+        assertThat(emailsToShopper()).hasSize(emails);
+        clock.set(Instant.parse("2026-11-19T15:00:00Z").plus(StallDetector.CONFIRMATION)); // the poll found nothing
         var raised = p.stallDetector.handleRequest(null, null);
         assertThat(raised.stalledRaised()).isGreaterThanOrEqualTo(1);
         p.pump(merchantId);

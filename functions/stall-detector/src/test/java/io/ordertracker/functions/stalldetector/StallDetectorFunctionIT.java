@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class StallDetectorFunctionIT {
     static DynamoDbLocal dynamoLocal;
@@ -47,6 +48,38 @@ class StallDetectorFunctionIT {
     @AfterAll
     static void stop() {
         dynamoLocal.close();
+    }
+
+    @Test
+    void aConfirmingPollThatFindsANewScanRaisesNoStall() {
+        String merchantId = "m_" + UUID.randomUUID();
+        Instant monday = Instant.parse("2026-11-16T15:00:00Z");
+        DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, TABLE);
+        DynamoDbMerchantStore merchants = new DynamoDbMerchantStore(dynamo, TABLE);
+        merchants.createMerchant(new Merchant(merchantId, "Acme", MerchantSettings.defaults("Acme"), monday));
+        Shipment s = new Shipment(merchantId, "2001", "shp_b", Carrier.UPS, "1Z5R89390357567127", "tok2", ShipmentStatus.IN_TRANSIT,
+                ExceptionReason.NONE, null, false, false, monday, monday, monday.plusSeconds(3600), true, monday, monday, 1);
+        orders.create(new Order(merchantId, "2001", new Customer("Ada", "ada@example.com", null, "UTC", "en-US"),
+                List.of(), null, monday, "h"), List.of(s), null);
+        StallDetector.Config config = new StallDetector.Config(Map.of(), 3, ZoneId.of("UTC"));
+        Instant thursday = Instant.parse("2026-11-19T15:00:00Z");
+        var detector = new StallDetector(dynamo, TABLE, orders, merchants, config, Clock.fixed(thursday, ZoneOffset.UTC));
+        assertThat(detector.run().stalledRaised()).isZero();
+        assertThat(orders.findShipment(merchantId, "2001", "shp_b").orElseThrow().nextPollAt()).isEqualTo(thursday);
+
+        // the poll finds that the carrier scanned the parcel on Wednesday: we simply had not asked since Monday
+        Shipment polled = orders.findShipment(merchantId, "2001", "shp_b").orElseThrow();
+        Instant wednesday = Instant.parse("2026-11-18T09:00:00Z");
+        dynamo.updateItem(b -> b.tableName(TABLE).key(Map.of("pk", AttributeValue.fromS("ORDER#" + merchantId + "#2001"),
+                        "sk", AttributeValue.fromS("SHIPMENT#shp_b")))
+                .updateExpression("SET lastScanAt = :w, lastEventAt = :w, version = version + :one")
+                .expressionAttributeValues(Map.of(":w", AttributeValue.fromS(wednesday.toString()),
+                        ":one", AttributeValue.fromN("1"))));
+        var later = new StallDetector(dynamo, TABLE, orders, merchants, config,
+                Clock.fixed(thursday.plus(StallDetector.CONFIRMATION), ZoneOffset.UTC));
+        assertThat(later.run().stalledRaised()).isZero();
+        assertThat(orders.findShipment(merchantId, "2001", "shp_b").orElseThrow().stalled()).isFalse();
+        assertThat(polled.version()).isLessThan(orders.findShipment(merchantId, "2001", "shp_b").orElseThrow().version());
     }
 
     @Test
@@ -74,10 +107,20 @@ class StallDetectorFunctionIT {
         assertThat(flagged.version()).isEqualTo(3);
         assertThat(function.handleRequest(new ScheduledEvent(), null).delayedRaised()).isZero();
 
-        // Friday: four silent business days -> stalled too
+        // Friday: four silent business days by our records. First the carrier is asked (a poll now), and only when
+        // that brought nothing new, a pass later, is the parcel stalled.
+        Instant fridayAfternoon = Instant.parse("2026-11-20T15:00:00Z");
         var friday = new StallDetectorFunction(new StallDetector(dynamo, TABLE, orders, merchants, config,
-                Clock.fixed(Instant.parse("2026-11-20T15:00:00Z"), ZoneOffset.UTC)));
-        assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).isEqualTo(1);
+                Clock.fixed(fridayAfternoon, ZoneOffset.UTC)));
+        assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).isZero();
+        Shipment asked = orders.findShipment(merchantId, "1001", "shp_a").orElseThrow();
+        assertThat(asked.stalled()).isFalse();
+        assertThat(asked.nextPollAt()).isEqualTo(fridayAfternoon);
+        assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).as("not before the poll had its time")
+                .isZero();
+        var fridayLater = new StallDetectorFunction(new StallDetector(dynamo, TABLE, orders, merchants, config,
+                Clock.fixed(fridayAfternoon.plus(StallDetector.CONFIRMATION), ZoneOffset.UTC)));
+        assertThat(fridayLater.handleRequest(new ScheduledEvent(), null).stalledRaised()).isEqualTo(1);
 
         // a new scan: the stall ends; the delay stays while the promised date lies behind
         Shipment moved = orders.findShipment(merchantId, "1001", "shp_a").orElseThrow();
