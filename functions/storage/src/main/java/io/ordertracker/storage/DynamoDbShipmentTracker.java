@@ -298,14 +298,21 @@ public final class DynamoDbShipmentTracker {
         }
     }
 
-    /** The shopper's time zone from the order's customer JSON; null when absent or not a zone id. */
+    /**
+     * The shopper's time zone from the order's customer JSON; null when absent or not a zone id. "UTC" counts as
+     * absent: it is what the order API stores when the merchant sent no zone, and a delivery-day window reckoned in
+     * UTC would sit in the middle of an American night. Without a zone the cadence uses the newest scan's offset.
+     */
     static java.time.ZoneId shopperZone(String customerJson) {
         if (customerJson == null) {
             return null;
         }
         try {
             io.ordertracker.domain.Customer c = Json.read(customerJson, io.ordertracker.domain.Customer.class);
-            return c.timeZone() == null || c.timeZone().isBlank() ? null : java.time.ZoneId.of(c.timeZone());
+            if (c.timeZone() == null || c.timeZone().isBlank() || c.timeZone().equals("UTC")) {
+                return null;
+            }
+            return java.time.ZoneId.of(c.timeZone());
         } catch (RuntimeException e) {
             return null;
         }
