@@ -4,6 +4,7 @@ import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.polling.Observation;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -31,6 +32,11 @@ public sealed interface CarrierTrackingResult permits CarrierTrackingResult.Trac
         public Tracked {
             reason = reason == null ? ExceptionReason.NONE : reason;
             events = events == null ? List.of() : List.copyOf(events);
+        }
+
+        /** The answer in the domain's terms, for the write path. */
+        public Observation observation() {
+            return new Observation(status, reason, estimatedDelivery, deliveredAt, signedBy, events, carrierStatusCode);
         }
     }
 

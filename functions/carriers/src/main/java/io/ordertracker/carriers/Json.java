@@ -1,21 +1,17 @@
 package io.ordertracker.carriers;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.Optional;
 
-/** The one ObjectMapper and a few null-safe readers for carrier bodies (tree model: carriers add fields freely). */
+/**
+ * Null-safe readers for carrier bodies (tree model: carriers add fields freely), over the product's tolerant
+ * mapper ({@link io.ordertracker.json.Json#TOLERANT}): the one JSON configuration, read leniently.
+ */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper MAPPER = io.ordertracker.json.Json.TOLERANT;
 
     private Json() {
     }

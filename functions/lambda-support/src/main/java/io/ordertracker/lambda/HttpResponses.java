@@ -1,5 +1,6 @@
 package io.ordertracker.lambda;
 
+import io.ordertracker.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.LinkedHashMap;
 import java.util.List;

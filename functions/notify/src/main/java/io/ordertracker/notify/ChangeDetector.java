@@ -10,21 +10,18 @@ import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
 import io.ordertracker.domain.notify.DetectedMilestone;
 import io.ordertracker.domain.notify.MilestoneRules;
-import io.ordertracker.lambda.Json;
-import io.ordertracker.storage.Attr;
-import io.ordertracker.storage.DynamoDbOrderStore;
-import io.ordertracker.storage.Keys;
-import io.ordertracker.storage.ShipmentItems;
+import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.domain.notify.TableChange;
+import io.ordertracker.domain.orders.OrderStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * From one stream record (old and new image) to the jobs it calls for: one per (subject, milestone, channel) the
+ * From one change of the table (a stream record) to the jobs it calls for: one per (subject, milestone, channel) the
  * merchant wants and the shopper can receive. Duplicated stream records make duplicated jobs; the ledger in the
  * senders makes them one message.
  */
@@ -40,13 +37,13 @@ public final class ChangeDetector {
     }
 
     private final MerchantStore merchants;
-    private final DynamoDbOrderStore orders;
+    private final OrderStore orders;
     private final JobQueues queues;
     private final OpsAlerts ops;
     private final Clock clock;
     private final Tally tally;
 
-    public ChangeDetector(MerchantStore merchants, DynamoDbOrderStore orders, JobQueues queues, OpsAlerts ops,
+    public ChangeDetector(MerchantStore merchants, OrderStore orders, JobQueues queues, OpsAlerts ops,
                           Clock clock, Tally tally) {
         this.merchants = merchants;
         this.orders = orders;
@@ -56,16 +53,11 @@ public final class ChangeDetector {
         this.tally = tally;
     }
 
-    public List<NotificationJob> onChange(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
-        Map<String, AttributeValue> any = newImage != null ? newImage : oldImage;
-        if (any == null) {
-            return List.of();
-        }
-        String entity = Attr.str(any, Keys.ENTITY);
-        List<NotificationJob> jobs = switch (entity == null ? "" : entity) {
-            case "ORDER" -> onOrder(oldImage, newImage);
-            case "SHIPMENT" -> onShipment(oldImage, newImage);
-            default -> List.of();
+    public List<NotificationJob> onChange(TableChange change) {
+        List<NotificationJob> jobs = switch (change) {
+            case TableChange.OrderCreated created -> onOrder(created.order());
+            case TableChange.ShipmentChanged changed -> onShipment(changed.before(), changed.after());
+            case TableChange.Ignored ignored -> List.of();
         };
         if (!jobs.isEmpty()) {
             queues.enqueue(jobs);
@@ -75,22 +67,12 @@ public final class ChangeDetector {
         return jobs;
     }
 
-    private List<NotificationJob> onOrder(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
-        if (oldImage != null || newImage == null) {
-            return List.of(); // only the order's creation is news; later edits are not
-        }
-        String merchantId = Attr.str(newImage, "merchantId");
-        String orderNumber = Attr.str(newImage, "orderNumber");
-        Customer customer = customer(Attr.str(newImage, "customer"));
-        return jobsFor(merchantId, orderNumber, null, List.of(DetectedMilestone.of(Milestone.ORDER_CONFIRMED)), customer);
+    private List<NotificationJob> onOrder(Order order) {
+        return jobsFor(order.merchantId(), order.orderNumber(), null,
+                List.of(DetectedMilestone.of(Milestone.ORDER_CONFIRMED)), order.customer());
     }
 
-    private List<NotificationJob> onShipment(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
-        if (newImage == null) {
-            return List.of();
-        }
-        Shipment before = oldImage == null ? null : ShipmentItems.fromItem(oldImage);
-        Shipment after = ShipmentItems.fromItem(newImage);
+    private List<NotificationJob> onShipment(Shipment before, Shipment after) {
         List<DetectedMilestone> detected = MilestoneRules.detect(before, after);
         if (detected.isEmpty()) {
             return List.of();
@@ -132,16 +114,5 @@ public final class ChangeDetector {
             }
         }
         return jobs;
-    }
-
-    private static Customer customer(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return Json.MAPPER.readValue(json, Customer.class);
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

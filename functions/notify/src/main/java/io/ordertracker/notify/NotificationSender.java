@@ -1,74 +1,74 @@
 package io.ordertracker.notify;
 
-import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.merchants.Merchant;
-import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
 import io.ordertracker.domain.notify.MilestoneRules;
-import io.ordertracker.domain.notify.QuietHours;
-import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.domain.notify.NotificationLedger;
+import io.ordertracker.domain.notify.SuppressionList;
+import io.ordertracker.domain.orders.OrderStore;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Sends one {@link NotificationJob} exactly once (email or SMS): reads what is true now, drops it if stale,
- * holds an SMS through quiet hours, claims the ledger entry, skips suppressed or opted-out addresses, composes,
- * sends, and marks the entry sent. The handlers map the {@link Result} to batch failures and metrics.
+ * Sends one {@link NotificationJob} exactly once on its channel's {@link Delivery}: reads what is true now, drops it
+ * if stale, holds it through quiet hours, claims the ledger entry, skips suppressed or opted-out addresses,
+ * composes, sends, and marks the entry sent. {@link JobBatchProcessor} maps the {@link Result} to batch failures
+ * and metrics.
  */
-public final class NotificationSender {
+public final class NotificationSender implements JobBatchProcessor.JobSender {
     public enum Outcome {
         SENT, DUPLICATE, IN_FLIGHT, STALE, NO_CONTACT, SUPPRESSED, OPTED_OUT, DEFERRED
     }
 
     /** @param deferUntil set for DEFERRED; @param providerMessageId set for SENT */
     public record Result(Outcome outcome, Instant deferUntil, String providerMessageId) {
-        static Result of(Outcome o) {
+        public static Result of(Outcome o) {
             return new Result(o, null, null);
         }
     }
 
     /** Where the sender's configuration comes from (env vars in the handlers). */
-    public record Settings(String defaultSender, String trackingPageBaseUrl, ZoneId defaultZone, Locale defaultLocale,
-                           QuietHours quietHours) {
+    public record Settings(String trackingPageBaseUrl, ZoneId defaultZone, Locale defaultLocale) {
     }
 
-    private final DynamoDbOrderStore orders;
+    private final OrderStore orders;
     private final MerchantStore merchants;
     private final NotificationLedger ledger;
     private final SuppressionList suppressions;
-    private final Gateways.EmailGateway email;
-    private final Gateways.SmsGateway sms;
-    private final MessageComposer composer;
+    private final Delivery delivery;
     private final Settings settings;
     private final Clock clock;
 
-    public NotificationSender(DynamoDbOrderStore orders, MerchantStore merchants, NotificationLedger ledger,
-                              SuppressionList suppressions, Gateways.EmailGateway email, Gateways.SmsGateway sms,
-                              MessageComposer composer, Settings settings, Clock clock) {
+    public NotificationSender(OrderStore orders, MerchantStore merchants, NotificationLedger ledger,
+                              SuppressionList suppressions, Delivery delivery, Settings settings, Clock clock) {
         this.orders = orders;
         this.merchants = merchants;
         this.ledger = ledger;
         this.suppressions = suppressions;
-        this.email = email;
-        this.sms = sms;
-        this.composer = composer;
+        this.delivery = delivery;
         this.settings = settings;
         this.clock = clock;
     }
 
+    @Override
     public Result send(NotificationJob job) {
+        if (job.channel() != delivery.channel()) {
+            // a job on the wrong queue never becomes sendable here: a poison message for the dead-letter queue
+            throw new IllegalArgumentException("a " + job.channel() + " job on the " + delivery.channel() + " queue");
+        }
         Instant now = clock.instant();
         Optional<Order> order = orders.findOrder(job.merchantId(), job.orderNumber());
         Optional<Merchant> merchant = merchants.findMerchant(job.merchantId());
@@ -81,16 +81,14 @@ public final class NotificationSender {
             return Result.of(Outcome.STALE);
         }
         Customer customer = order.get().customer();
-        String address = customer == null ? null : job.channel() == Channel.EMAIL ? customer.email() : customer.phone();
-        if (!validAddress(job.channel(), address)) {
+        String address = delivery.address(customer);
+        if (!delivery.valid(address)) {
             return Result.of(Outcome.NO_CONTACT);
         }
         ZoneId zone = zone(customer);
-        if (job.channel() == Channel.SMS) {
-            Optional<Instant> wait = settings.quietHours().deferUntil(now, zone);
-            if (wait.isPresent()) {
-                return new Result(Outcome.DEFERRED, wait.get(), null);
-            }
+        Optional<Instant> wait = delivery.holdUntil(now, zone);
+        if (wait.isPresent()) {
+            return new Result(Outcome.DEFERRED, wait.get(), null);
         }
         NotificationLedger.ClaimResult claim = ledger.claim(job, now);
         switch (claim.claim()) {
@@ -106,32 +104,15 @@ public final class NotificationSender {
             ledger.markSkipped(job, claim.token(), "suppressed", now);
             return Result.of(Outcome.SUPPRESSED);
         }
-        if (job.channel() == Channel.SMS && sms.optedOut(address)) {
+        if (delivery.optedOut(address)) {
             ledger.markSkipped(job, claim.token(), "opted-out", now);
             return Result.of(Outcome.OPTED_OUT);
         }
-        TrackingEvent latest = shipment == null ? null : latestEvent(shipment);
-        MessageContext ctx = new MessageContext(merchant.get(), order.get(), shipment, latest, job.milestone(),
-                job.reason(), trackingUrl(shipment, order.get()), zone, locale(customer));
+        MessageContext ctx = new MessageContext(merchant.get(), order.get(), shipment, latestEvent(shipment),
+                job.milestone(), job.reason(), trackingUrl(shipment), zone, locale(customer));
         String messageId;
         try {
-            if (job.channel() == Channel.EMAIL) {
-                MerchantSettings ms = ctx.settings();
-                String replyTo = MessageComposer.isValidEmail(ms.supportEmail()) ? ms.supportEmail() : null;
-                MessageComposer.Email message = composer.email(ctx);
-                try {
-                    messageId = email.send(source(ctx, true), address, replyTo, message);
-                } catch (Gateways.UnverifiedSender e) {
-                    // The merchant's own address is not (or no longer) a verified identity: the shopper still
-                    // hears from us, from the stack's sender, in the merchant's name.
-                    if (source(ctx, false).equals(source(ctx, true))) {
-                        throw e;
-                    }
-                    messageId = email.send(source(ctx, false), address, replyTo, message);
-                }
-            } else {
-                messageId = sms.send(address, composer.sms(ctx));
-            }
+            messageId = delivery.send(ctx, address);
         } catch (RuntimeException e) {
             // The provider refused or could not be reached: nothing was sent, so free the claim for the retry.
             ledger.release(job, claim.token());
@@ -142,43 +123,24 @@ public final class NotificationSender {
     }
 
     private TrackingEvent latestEvent(Shipment shipment) {
+        if (shipment == null) {
+            return null;
+        }
         List<TrackingEvent> events = orders.findEvents(shipment.shipmentId(), 1);
         return events.isEmpty() ? null : events.get(0);
     }
 
     /** The shopper's page, or (without one configured) the carrier's own tracking page, or none for an order. */
-    String trackingUrl(Shipment shipment, Order order) {
+    String trackingUrl(Shipment shipment) {
         if (shipment == null) {
             return null;
         }
         if (settings.trackingPageBaseUrl() != null && !settings.trackingPageBaseUrl().isBlank()
                 && shipment.trackingToken() != null) {
             String base = settings.trackingPageBaseUrl().replaceAll("/+$", "");
-            return base + "/t/" + java.net.URLEncoder.encode(shipment.trackingToken(), StandardCharsets.UTF_8);
+            return base + "/t/" + URLEncoder.encode(shipment.trackingToken(), StandardCharsets.UTF_8);
         }
-        return shipment.carrier().publicTrackingUrl(
-                java.net.URLEncoder.encode(shipment.trackingNumber(), StandardCharsets.UTF_8));
-    }
-
-    /**
-     * The merchant's own from address when it has one (it must be a verified SES identity), else the stack's
-     * sender; the display name is always MIME-encoded so no name can break the header.
-     */
-    private String source(MessageContext ctx, boolean merchantsOwn) {
-        String from = ctx.settings().fromEmail();
-        String address = merchantsOwn && MessageComposer.isValidEmail(from) ? from : settings.defaultSender();
-        String name = MessageComposer.clean(ctx.merchantName());
-        if (name.isEmpty()) {
-            return address;
-        }
-        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)) + "?= <" + address + ">";
-    }
-
-    private static boolean validAddress(Channel channel, String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        return channel == Channel.EMAIL ? MessageComposer.isValidEmail(address) : address.matches("\\+[1-9][0-9]{6,14}");
+        return shipment.carrier().publicTrackingUrl(URLEncoder.encode(shipment.trackingNumber(), StandardCharsets.UTF_8));
     }
 
     private ZoneId zone(Customer customer) {

@@ -1,7 +1,7 @@
 package io.ordertracker.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,7 +2,7 @@ package io.ordertracker.notify;
 
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.notify.DetectedMilestone;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.sns.SnsClient;

@@ -1,6 +1,7 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
+import io.ordertracker.domain.notify.NotificationJob;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,7 +32,7 @@ public final class SqsJobQueues implements ChangeDetector.JobQueues {
             List<NotificationJob> chunk = jobs.subList(from, Math.min(jobs.size(), from + 10));
             for (int i = 0; i < chunk.size(); i++) {
                 entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                        .messageBody(chunk.get(i).toJson()).build());
+                        .messageBody(JobMessages.toJson(chunk.get(i))).build());
             }
             SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {

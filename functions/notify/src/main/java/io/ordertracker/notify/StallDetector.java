@@ -1,20 +1,17 @@
 package io.ordertracker.notify;
 
-import static io.ordertracker.storage.Attr.bool;
-import static io.ordertracker.storage.Attr.n;
-import static io.ordertracker.storage.Attr.s;
 
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantStore;
 import io.ordertracker.domain.notify.DelayAndStallRules;
-import io.ordertracker.storage.Attr;
-import io.ordertracker.storage.DynamoDbOrderStore;
-import io.ordertracker.storage.Keys;
-import io.ordertracker.storage.ShipmentItems;
+import io.ordertracker.domain.notify.StallWatch;
+import io.ordertracker.domain.orders.OrderStore;
+import io.ordertracker.domain.polling.PollSchedule;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -23,10 +20,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The hourly pass over every shipment still being polled (the sparse DueForPolling index holds exactly those):
@@ -44,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class StallDetector {
     /** How long a requested confirming poll is given before silence counts as confirmed (the planner runs every 5 min). */
     public static final java.time.Duration CONFIRMATION = java.time.Duration.ofMinutes(45);
-    static final String STALL_CHECK_REQUESTED_AT = "stallCheckRequestedAt";
 
     /**
      * @param stallBusinessDaysByCarrier silent business days before a moving parcel counts as stalled, per carrier
@@ -75,17 +67,14 @@ public final class StallDetector {
                           int conflicts) {
     }
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-    private final DynamoDbOrderStore orders;
+    private final StallWatch watch;
+    private final OrderStore orders;
     private final MerchantStore merchants;
     private final Config config;
     private final Clock clock;
 
-    public StallDetector(DynamoDbClient dynamo, String table, DynamoDbOrderStore orders, MerchantStore merchants,
-                         Config config, Clock clock) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public StallDetector(StallWatch watch, OrderStore orders, MerchantStore merchants, Config config, Clock clock) {
+        this.watch = watch;
         this.orders = orders;
         this.merchants = merchants;
         this.config = config;
@@ -98,45 +87,23 @@ public final class StallDetector {
         Map<String, Optional<Order>> orderCache = new HashMap<>();
         Map<String, Optional<Merchant>> merchantCache = new HashMap<>();
         for (Carrier carrier : Carrier.values()) {
-            for (int shard = 0; shard < Keys.POLL_SHARDS; shard++) {
-                String pollShard = carrier.code() + "#" + shard;
-                Map<String, AttributeValue> start = null;
-                do {
-                    Map<String, AttributeValue> exclusiveStart = start;
-                    QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_DUE_FOR_POLLING)
-                            .keyConditionExpression("pollShard = :p")
-                            .expressionAttributeValues(Map.of(":p", s(pollShard)))
-                            .exclusiveStartKey(exclusiveStart));
-                    for (Map<String, AttributeValue> row : page.items()) {
-                        examine(row, now, c, orderCache, merchantCache);
-                    }
-                    start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-                } while (start != null);
+            for (int shard = 0; shard < PollSchedule.SHARDS; shard++) {
+                for (ShipmentRef ref : watch.polled(carrier, shard)) {
+                    watch.load(ref).ifPresent(w -> examine(w, now, c, orderCache, merchantCache));
+                }
             }
         }
         return new Summary(c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 
-    private void examine(Map<String, AttributeValue> row, Instant now, int[] c,
+    private void examine(StallWatch.Watched watched, Instant now, int[] c,
                          Map<String, Optional<Order>> orderCache, Map<String, Optional<Merchant>> merchantCache) {
-        String merchantId = Attr.str(row, "merchantId");
-        String orderNumber = Attr.str(row, "orderNumber");
-        String shipmentId = Attr.str(row, "shipmentId");
-        if (merchantId == null || orderNumber == null || shipmentId == null) {
-            return;
-        }
-        Map<String, AttributeValue> key = Map.of(Keys.PK, s(Keys.orderPk(merchantId, orderNumber)),
-                Keys.SK, s(Keys.shipmentSk(shipmentId)));
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return;
-        }
-        Shipment s = ShipmentItems.fromItem(item);
-        Instant checkRequested = Attr.instant(item, STALL_CHECK_REQUESTED_AT);
+        Shipment s = watched.shipment();
+        Instant checkRequested = watched.stallCheckRequestedAt();
         c[0]++;
-        Optional<Order> order = orderCache.computeIfAbsent(merchantId + "#" + orderNumber,
-                k -> orders.findOrder(merchantId, orderNumber));
-        Optional<Merchant> merchant = merchantCache.computeIfAbsent(merchantId, merchants::findMerchant);
+        Optional<Order> order = orderCache.computeIfAbsent(s.merchantId() + "#" + s.orderNumber(),
+                k -> orders.findOrder(s.merchantId(), s.orderNumber()));
+        Optional<Merchant> merchant = merchantCache.computeIfAbsent(s.merchantId(), merchants::findMerchant);
         int stallDays = config.stallBusinessDaysByCarrier().getOrDefault(s.carrier(),
                 merchant.map(m -> m.settings() == null ? 3 : m.settings().stallDays()).orElse(3));
         ZoneId zone = zone(order.map(Order::customer).orElse(null));
@@ -152,23 +119,9 @@ public final class StallDetector {
         if (flags.delayed() == s.delayed() && flags.stalled() == s.stalled() && !requestCheck && !clearRequest) {
             return;
         }
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":d", bool(flags.delayed()), ":s", bool(flags.stalled()),
-                ":now", s(now.toString()), ":one", n(1), ":v", n(s.version())));
-        String update = "SET delayed = :d, stalled = :s, updatedAt = :now, version = version + :one";
-        if (requestCheck) {
-            // ask the planner to poll it on its next run, and remember when we asked
-            update += ", " + STALL_CHECK_REQUESTED_AT + " = :now, nextPollAt = :pollNow";
-            values.put(":pollNow", n(now.getEpochSecond()));
-        } else if (clearRequest) {
-            update += " REMOVE " + STALL_CHECK_REQUESTED_AT;
-        }
-        String expression = update;
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key)
-                    .updateExpression(expression)
-                    .conditionExpression("version = :v")
-                    .expressionAttributeValues(values));
-        } catch (ConditionalCheckFailedException e) {
+        StallWatch.StallCheck check = requestCheck ? StallWatch.StallCheck.REQUEST
+                : clearRequest ? StallWatch.StallCheck.CLEAR : StallWatch.StallCheck.KEEP;
+        if (!watch.setFlags(s, flags.delayed(), flags.stalled(), check, now)) {
             c[5]++;
             return;
         }

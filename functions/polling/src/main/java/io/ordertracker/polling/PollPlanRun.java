@@ -1,12 +1,13 @@
 package io.ordertracker.polling;
 
 import io.ordertracker.domain.Carrier;
+import io.ordertracker.domain.polling.CarrierCallCounter;
 import io.ordertracker.domain.polling.DueShipment;
+import io.ordertracker.domain.polling.PipelineMetrics;
+import io.ordertracker.domain.polling.PollSchedule;
 import io.ordertracker.domain.polling.PollPlanner;
 import io.ordertracker.domain.polling.PollingSettings;
 import io.ordertracker.domain.polling.TrackingBatch;
-import io.ordertracker.storage.DynamoDbShipmentTracker;
-import io.ordertracker.storage.Keys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
  * One planner run: for each carrier, read every shard of the due-for-polling index (in parallel, paged, bounded per
@@ -45,19 +41,19 @@ public final class PollPlanRun {
     public record CarrierPlan(Carrier carrier, int due, int planned, int messages, long callLimit, int leaseLost) {
     }
 
-    private final DynamoDbShipmentTracker tracker;
-    private final SqsClient sqs;
-    private final String queueUrl;
+    private final PollSchedule schedule;
+    private final CarrierCallCounter calls;
+    private final TrackingQueue queue;
     private final Config config;
     private final Clock clock;
     private final ExecutorService executor;
     private final PipelineMetrics metrics;
 
-    public PollPlanRun(DynamoDbShipmentTracker tracker, SqsClient sqs, String queueUrl, Config config, Clock clock,
+    public PollPlanRun(PollSchedule schedule, CarrierCallCounter calls, TrackingQueue queue, Config config, Clock clock,
                        ExecutorService executor, PipelineMetrics metrics) {
-        this.tracker = tracker;
-        this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.schedule = schedule;
+        this.calls = calls;
+        this.queue = queue;
         this.config = config;
         this.clock = clock;
         this.executor = executor;
@@ -78,7 +74,7 @@ public final class PollPlanRun {
         long budget = config.budgets().getOrDefault(carrier, 0L);
         long callLimit = Integer.MAX_VALUE;
         if (budget > 0) {
-            long used = tracker.carrierCalls(carrier, LocalDate.ofInstant(now, ZoneOffset.UTC));
+            long used = calls.count(carrier, LocalDate.ofInstant(now, ZoneOffset.UTC));
             int urgent = (int) due.stream().filter(PollPlanner::urgent).count();
             callLimit = PollPlanner.callLimit(budget, used, now, config.runInterval(),
                     PollPlanner.callsFor(carrier, urgent));
@@ -99,9 +95,9 @@ public final class PollPlanRun {
 
     private List<DueShipment> readShards(Carrier carrier, Instant now) {
         List<Future<List<DueShipment>>> futures = new ArrayList<>();
-        for (int shard = 0; shard < Keys.POLL_SHARDS; shard++) {
+        for (int shard = 0; shard < PollSchedule.SHARDS; shard++) {
             int s = shard;
-            futures.add(executor.submit(() -> tracker.due(carrier, s, now, config.maxPerShard())));
+            futures.add(executor.submit(() -> schedule.due(carrier, s, now, config.maxPerShard())));
         }
         List<DueShipment> all = new ArrayList<>();
         for (Future<List<DueShipment>> f : futures) {
@@ -116,7 +112,7 @@ public final class PollPlanRun {
         for (TrackingBatch batch : batches) {
             List<Future<Boolean>> leases = new ArrayList<>();
             for (DueShipment d : batch.shipments()) {
-                leases.add(executor.submit(() -> tracker.lease(d, until)));
+                leases.add(executor.submit(() -> schedule.lease(d, until)));
             }
             List<DueShipment> kept = new ArrayList<>();
             for (int i = 0; i < leases.size(); i++) {
@@ -132,30 +128,13 @@ public final class PollPlanRun {
     }
 
     private void send(List<TrackingBatch> batches, Instant now) {
-        AtomicInteger id = new AtomicInteger();
-        for (int i = 0; i < batches.size(); i += 10) {
-            List<SendMessageBatchRequestEntry> entries = batches.subList(i, Math.min(batches.size(), i + 10)).stream()
-                    .map(b -> SendMessageBatchRequestEntry.builder()
-                            .id("m" + id.incrementAndGet())
-                            .messageBody(TrackingMessage.of(b, now).toJson())
-                            .messageAttributes(Map.of(
-                                    "carrier", attr(b.carrier().code()),
-                                    "shipments", MessageAttributeValue.builder().dataType("Number")
-                                            .stringValue(Integer.toString(b.shipments().size())).build()))
-                            .build())
-                    .toList();
-            SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
-            if (response.hasFailed() && !response.failed().isEmpty()) {
-                // The leases expire and the shipments come back in a later run; say so loudly.
-                metrics.count("PlannerSendFailures", response.failed().size());
-                throw new IllegalStateException("SQS refused " + response.failed().size() + " tracking messages: "
-                        + response.failed().get(0).message());
-            }
+        try {
+            queue.send(batches.stream().map(b -> TrackingMessage.of(b, now)).toList());
+        } catch (RuntimeException e) {
+            // The leases expire and the shipments come back in a later run; say so loudly.
+            metrics.count("PlannerSendFailures", 1);
+            throw e;
         }
-    }
-
-    private static MessageAttributeValue attr(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
     static String carrierName(Carrier carrier) {

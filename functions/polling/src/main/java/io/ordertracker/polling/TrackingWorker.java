@@ -6,17 +6,16 @@ import io.ordertracker.carriers.CarrierTrackingResult.Tracked;
 import io.ordertracker.carriers.FailureKind;
 import io.ordertracker.carriers.TrackingClient;
 import io.ordertracker.domain.Carrier;
-import io.ordertracker.domain.polling.TrackingProgress;
+import io.ordertracker.domain.ShipmentRef;
+import io.ordertracker.domain.polling.CarrierCallCounter;
+import io.ordertracker.domain.polling.ObservationWriter;
+import io.ordertracker.domain.polling.ObservationWriter.Answer;
+import io.ordertracker.domain.polling.PipelineMetrics;
 import io.ordertracker.domain.polling.TrackingState;
-import io.ordertracker.storage.DynamoDbShipmentTracker;
-import io.ordertracker.storage.DynamoDbShipmentTracker.SaveOutcome;
-import io.ordertracker.storage.DynamoDbShipmentTracker.ShipmentRef;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,22 +27,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Handles one tracking-queue message: asks the carrier about its shipments (one request for FedEx's 30, one per
- * number elsewhere) and advances each shipment through the conditional write path.
+ * number elsewhere) and hands each answer to the {@link ObservationWriter}.
  *
  * <p>Failure policy. A carrier-wide failure (no number answered: 5xx, timeouts, open circuit; or the carrier refusing
  * our credentials) fails the message, so SQS retries it after the visibility timeout and, after a few attempts,
  * moves it to the dead-letter queue with its body intact; auth failures never touch shipments, they raise the
  * CarrierAuthFailures alarm. Rate limiting (429) and failures for some numbers only reschedule those shipments
  * (at the carrier's Retry-After when it is longer than 15 minutes), so one bad number never makes the others be
- * asked again and a carrier asking us to slow down is not hammered by SQS retries. A redelivered message finds its plan id on each shipment it
- * already handled and neither calls the carrier nor writes again.
+ * asked again and a carrier asking us to slow down is not hammered by SQS retries. A redelivered message finds its
+ * plan id on each shipment it already handled and neither calls the carrier nor writes again.
  */
 public final class TrackingWorker {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingWorker.class);
-    /** Write conflicts are rare (a concurrent push or planner lease); a few re-reads settle them. */
-    private static final int MAX_WRITE_ATTEMPTS = 5;
-    /** How long to wait after a per-number transient failure (the planner's next runs pick it up then). */
-    static final Duration TRANSIENT_RETRY = Duration.ofMinutes(15);
 
     public enum Outcome {
         /** Done; delete the message. */
@@ -52,17 +47,17 @@ public final class TrackingWorker {
         RETRY
     }
 
-    private final DynamoDbShipmentTracker tracker;
+    private final ObservationWriter writer;
+    private final CarrierCallCounter calls;
     private final Function<Carrier, TrackingClient> clients;
-    private final TrackingProgress progress;
     private final Clock clock;
     private final PipelineMetrics metrics;
 
-    public TrackingWorker(DynamoDbShipmentTracker tracker, Function<Carrier, TrackingClient> clients,
-                          TrackingProgress progress, Clock clock, PipelineMetrics metrics) {
-        this.tracker = tracker;
+    public TrackingWorker(ObservationWriter writer, CarrierCallCounter calls, Function<Carrier, TrackingClient> clients,
+                          Clock clock, PipelineMetrics metrics) {
+        this.writer = writer;
+        this.calls = calls;
         this.clients = clients;
-        this.progress = progress;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -71,7 +66,7 @@ public final class TrackingWorker {
         Carrier carrier = message.carrierEnum();
         Map<ShipmentRef, TrackingState> toAsk = new LinkedHashMap<>();
         for (TrackingMessage.Entry e : message.shipments()) {
-            Optional<TrackingState> state = tracker.load(e.ref());
+            Optional<TrackingState> state = writer.load(e.ref());
             if (state.isEmpty()) {
                 continue; // deleted since planned
             }
@@ -92,11 +87,11 @@ public final class TrackingWorker {
         List<String> numbers = toAsk.values().stream().map(s -> s.shipment().trackingNumber()).distinct().toList();
         List<CarrierTrackingResult> results = client.track(numbers);
         Instant now = clock.instant();
-        long calls = (numbers.size() + client.maxBatchSize() - 1) / client.maxBatchSize();
-        tracker.addCarrierCalls(carrier, LocalDate.ofInstant(now, ZoneOffset.UTC), calls);
+        long requests = (numbers.size() + client.maxBatchSize() - 1) / client.maxBatchSize();
+        calls.add(carrier, LocalDate.ofInstant(now, ZoneOffset.UTC), requests);
         String name = PollPlanRun.carrierName(carrier);
-        metrics.count("CarrierCalls", calls);
-        metrics.count(name + "CarrierCalls", calls);
+        metrics.count("CarrierCalls", requests);
+        metrics.count(name + "CarrierCalls", requests);
 
         Map<String, CarrierTrackingResult> byNumber = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
@@ -123,12 +118,20 @@ public final class TrackingWorker {
             LOG.warn("{} failed for all {} numbers of plan {}: message retried", carrier, numbers.size(), message.planId());
             return Outcome.RETRY;
         }
-
         for (Map.Entry<ShipmentRef, TrackingState> e : toAsk.entrySet()) {
             CarrierTrackingResult r = byNumber.get(e.getValue().shipment().trackingNumber());
-            apply(e.getKey(), e.getValue(), message.planId(), r, now);
+            writer.applyPolled(e.getKey(), e.getValue(), message.planId(), answer(r));
         }
         return Outcome.DONE;
+    }
+
+    private static Answer answer(CarrierTrackingResult r) {
+        return switch (r) {
+            case Tracked t -> new Answer.Observed(t.observation());
+            case Failure f when isAnswer(f.kind()) -> new Answer.Unknown();
+            case Failure f -> new Answer.NoAnswer(f.retryAfter());
+            case null -> new Answer.NoAnswer(null);
+        };
     }
 
     /**
@@ -143,57 +146,5 @@ public final class TrackingWorker {
     /** NOT_FOUND and INVALID are the carrier's answer about the number, not an outage. */
     private static boolean isAnswer(FailureKind kind) {
         return kind == FailureKind.NOT_FOUND || kind == FailureKind.INVALID;
-    }
-
-    private void apply(ShipmentRef ref, TrackingState first, String planId, CarrierTrackingResult answer, Instant now) {
-        TrackingState state = first;
-        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-            TrackingProgress.Result result = switch (answer) {
-                case Tracked t -> progress.observed(state, CarrierAnswers.observation(t), now, true);
-                case Failure f when isAnswer(f.kind()) -> progress.notFound(state, now);
-                case Failure f -> progress.retryLater(state, now,
-                        f.retryAfter() != null && f.retryAfter().compareTo(TRANSIENT_RETRY) > 0 ? f.retryAfter() : TRANSIENT_RETRY,
-                        true);
-                case null -> progress.retryLater(state, now, TRANSIENT_RETRY, true);
-            };
-            result = new TrackingProgress.Result(result.before(), result.after().withPlanId(planId), result.newEvents(),
-                    result.decision(), result.deliveredAt(), result.signedBy());
-            if (tracker.save(result) == SaveOutcome.SAVED) {
-                if (result.statusChanged()) {
-                    metrics.count("StatusChanges", 1);
-                }
-                return;
-            }
-            metrics.count("WriteConflicts", 1);
-            Optional<TrackingState> fresh = tracker.load(ref);
-            if (fresh.isEmpty()) {
-                return;
-            }
-            state = fresh.get();
-        }
-        throw new IllegalStateException("shipment " + ref.shipmentId() + " kept changing under us; message retried");
-    }
-
-    /** Applies a pushed carrier answer (no carrier call, no plan) through the same write path. */
-    public boolean applyPush(ShipmentRef ref, Tracked answer) {
-        Instant now = clock.instant();
-        for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
-            Optional<TrackingState> state = tracker.load(ref);
-            if (state.isEmpty()) {
-                return false;
-            }
-            TrackingState s = state.get().withPushSubscribed(true);
-            TrackingProgress.Result r = progress.observed(s, CarrierAnswers.observation(answer), now, false);
-            r = new TrackingProgress.Result(state.get(), r.after(), r.newEvents(), r.decision(), r.deliveredAt(),
-                    r.signedBy());
-            if (tracker.save(r) == SaveOutcome.SAVED) {
-                return true;
-            }
-        }
-        throw new IllegalStateException("shipment " + ref.shipmentId() + " kept changing under us");
-    }
-
-    public List<ShipmentRef> refsFor(Carrier carrier, String trackingNumber) {
-        return new ArrayList<>(tracker.findByCarrierNumber(carrier, trackingNumber));
     }
 }

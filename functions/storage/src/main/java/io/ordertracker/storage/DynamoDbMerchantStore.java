@@ -1,5 +1,6 @@
 package io.ordertracker.storage;
 
+import io.ordertracker.json.Json;
 import static io.ordertracker.storage.Attr.*;
 
 import io.ordertracker.domain.merchants.ApiKey;

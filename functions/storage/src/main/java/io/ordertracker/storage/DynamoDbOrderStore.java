@@ -1,5 +1,6 @@
 package io.ordertracker.storage;
 
+import io.ordertracker.json.Json;
 import static io.ordertracker.storage.Attr.*;
 
 import io.ordertracker.domain.Customer;
@@ -94,7 +95,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         return item;
     }
 
-    private static Order orderFrom(Map<String, AttributeValue> item) {
+    static Order orderFrom(Map<String, AttributeValue> item) {
         String promised = str(item, "promisedDeliveryDate");
         return new Order(str(item, "merchantId"), str(item, "orderNumber"),
                 Json.read(str(item, "customer"), Customer.class),
@@ -176,6 +177,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         }
     }
 
+    @Override
     public Optional<Shipment> findShipment(String merchantId, String orderNumber, String shipmentId) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(shipmentKey(merchantId, orderNumber, shipmentId))).item();

@@ -1,5 +1,6 @@
 package io.ordertracker.storage;
 
+import io.ordertracker.json.Json;
 import static io.ordertracker.storage.Attr.*;
 
 import io.ordertracker.domain.Carrier;
@@ -7,7 +8,11 @@ import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.ShipmentRef;
+import io.ordertracker.domain.polling.CarrierCallCounter;
 import io.ordertracker.domain.polling.DueShipment;
+import io.ordertracker.domain.polling.PollSchedule;
+import io.ordertracker.domain.polling.ShipmentTracker;
 import io.ordertracker.domain.polling.TrackingProgress;
 import io.ordertracker.domain.polling.TrackingState;
 import java.time.Instant;
@@ -27,8 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * The polling pipeline's side of the table: the due-for-polling index per shard (planner), the conditional,
- * monotonic shipment write path (tracking worker and carrier push), and the per-carrier daily call counters.
+ * The polling pipeline's ports on the table: {@link PollSchedule} (the sparse due-for-polling index, per shard),
+ * {@link ShipmentTracker} (the conditional, monotonic shipment write path of the tracking worker and carrier push)
+ * and {@link CarrierCallCounter} (one counter item per carrier and UTC day).
  *
  * <p>Concurrency: every shipment write is conditional on the {@code version} that was read, so two workers (or a
  * worker and a push) never lose an update: the loser re-reads and re-applies its carrier answer, and the
@@ -36,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * content hash and written with {@code attribute_not_exists}, so a redelivered message stores nothing twice; the
  * shipment keeps the ids it has stored ({@code eventIds}) so a routine poll writes only what is new.
  */
-public final class DynamoDbShipmentTracker {
+public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSchedule, CarrierCallCounter {
     /** Added to the shipment item by the polling pipeline (beside the attributes {@link ShipmentItems} defines). */
     public static final String LOCAL_OFFSET = "localOffset";
     public static final String EVENT_IDS = "eventIds";
@@ -56,22 +62,10 @@ public final class DynamoDbShipmentTracker {
         this.table = table;
     }
 
-    /** Where a shipment item lives. */
-    public record ShipmentRef(String merchantId, String orderNumber, String shipmentId) {
-    }
-
-    public enum SaveOutcome {
-        SAVED,
-        /** Someone else wrote the shipment since it was read: re-read and re-apply. */
-        CONFLICT
-    }
-
     // ---------------------------------------------------------------------------------------------------- planner
 
-    /**
-     * Up to {@code limit} shipments of one index shard due at {@code now}, oldest due first. Reads the sparse
-     * DueForPolling index: only live, polled shipments have its key attributes, so nothing else is ever read.
-     */
+    /** Reads the sparse DueForPolling index: only live, polled shipments have its key attributes. */
+    @Override
     public List<DueShipment> due(Carrier carrier, int shard, Instant now, int limit) {
         List<DueShipment> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -93,10 +87,7 @@ public final class DynamoDbShipmentTracker {
         return out;
     }
 
-    /**
-     * Moves a planned shipment's next poll to {@code until}, only if nobody changed it since the index was read, so
-     * the next planner run does not send it again while a worker has it. False if it changed (skip it).
-     */
+    @Override
     public boolean lease(DueShipment due, Instant until) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
@@ -114,6 +105,7 @@ public final class DynamoDbShipmentTracker {
     // ----------------------------------------------------------------------------------------------- write path
 
     /** The shipment with its order's promised date, in one consistent query of the order's partition. */
+    @Override
     public Optional<TrackingState> load(ShipmentRef ref) {
         String pk = Keys.orderPk(ref.merchantId(), ref.orderNumber());
         QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
@@ -148,6 +140,7 @@ public final class DynamoDbShipmentTracker {
      * Stores the result: new events first (each once), then the shipment, conditional on the version it was read at.
      * Events written before a lost race are harmless: they are true scans, and the retry finds them stored.
      */
+    @Override
     public SaveOutcome save(TrackingProgress.Result result) {
         Shipment after = result.after().shipment();
         for (TrackingEvent event : result.newEvents()) {
@@ -212,15 +205,7 @@ public final class DynamoDbShipmentTracker {
         }
     }
 
-    /** Marks a shipment as fed by carrier push (it then needs no routine polling). */
-    public void markPushSubscribed(ShipmentRef ref) {
-        dynamo.updateItem(b -> b.tableName(table).key(key(ref.merchantId(), ref.orderNumber(), ref.shipmentId()))
-                .updateExpression("SET pushSubscribed = :t")
-                .conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":t", bool(true))));
-    }
-
-    /** The shipments (of any merchant) tracking this carrier number, for carrier push. */
+    @Override
     public List<ShipmentRef> findByCarrierNumber(Carrier carrier, String trackingNumber) {
         List<ShipmentRef> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
@@ -256,8 +241,8 @@ public final class DynamoDbShipmentTracker {
 
     // ------------------------------------------------------------------------------------------ carrier budget
 
-    /** Adds {@code calls} carrier requests to today's counter; returns the new total. */
-    public long addCarrierCalls(Carrier carrier, LocalDate dayUtc, long calls) {
+    @Override
+    public long add(Carrier carrier, LocalDate dayUtc, long calls) {
         Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of(Keys.PK, s(Keys.carrierCallsPk(carrier.code())), Keys.SK, s(Keys.carrierCallsSk(dayUtc.toString()))))
                 .updateExpression("ADD calls :n SET entityType = :type, carrier = :carrier, expiresAt = :ttl")
@@ -268,7 +253,8 @@ public final class DynamoDbShipmentTracker {
         return num(updated, "calls", calls);
     }
 
-    public long carrierCalls(Carrier carrier, LocalDate dayUtc) {
+    @Override
+    public long count(Carrier carrier, LocalDate dayUtc) {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of(Keys.PK, s(Keys.carrierCallsPk(carrier.code())), Keys.SK, s(Keys.carrierCallsSk(dayUtc.toString())))))
                 .item();

@@ -8,6 +8,7 @@ import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.orders.OrderService.ShipmentView;
+import io.ordertracker.domain.orders.TrackingPageReader;
 import io.ordertracker.domain.orders.TrackingTokens;
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +18,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The shopper tracking page's read path: token -> shipment (ByTrackingToken, KEYS_ONLY) -> its order, every
+ * {@link TrackingPageReader} on the table: token -> shipment (ByTrackingToken, KEYS_ONLY) -> its order, every
  * shipment of that order with its newest events, and the merchant's branding. Read-only, and the only way in is
  * the token: nothing here takes a merchant id or order number from the caller.
  *
  * <p>Items whose {@code expiresAt} (the table's TTL attribute) has passed count as gone: DynamoDB deletes expired
  * items up to a few days late, and a page must not outlive its data's retention.
  */
-public final class DynamoDbTrackingPageReader {
+public final class DynamoDbTrackingPageReader implements TrackingPageReader {
     /** Enough history for a page; a parcel rarely has more than a few dozen scans. */
     public static final int EVENTS_PER_SHIPMENT = 50;
 
@@ -40,18 +41,7 @@ public final class DynamoDbTrackingPageReader {
         this.merchants = new DynamoDbMerchantStore(dynamo, table);
     }
 
-    /**
-     * What one tracking page shows.
-     *
-     * @param shipmentId the shipment the token belongs to (the page lists it first)
-     * @param merchant   the merchant, or empty if its item is missing (the page then falls back to plain branding)
-     * @param shipments  every shipment of the order, the token's one included, each with its newest events first
-     */
-    public record TrackingPageData(String shipmentId, Optional<Merchant> merchant, Order order,
-                                   List<ShipmentView> shipments) {
-    }
-
-    /** Empty for a malformed, unknown or expired token. */
+    @Override
     public Optional<TrackingPageData> read(String token, Instant now) {
         if (!TrackingTokens.looksLikeToken(token)) {
             return Optional.empty();

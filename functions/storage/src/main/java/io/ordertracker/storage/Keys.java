@@ -15,7 +15,7 @@ public final class Keys {
     public static final String INDEX_BY_CARRIER_TRACKING = "ByCarrierTracking";
 
     /** Shards per carrier of the polling index: spreads due shipments over partitions (see docs/polling.md). */
-    public static final int POLL_SHARDS = 16;
+    public static final int POLL_SHARDS = io.ordertracker.domain.polling.PollSchedule.SHARDS;
 
     private Keys() {
     }

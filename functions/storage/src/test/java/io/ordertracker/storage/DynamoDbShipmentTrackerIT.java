@@ -16,8 +16,8 @@ import io.ordertracker.domain.polling.PollCadence;
 import io.ordertracker.domain.polling.PollingSettings;
 import io.ordertracker.domain.polling.TrackingProgress;
 import io.ordertracker.domain.polling.TrackingState;
-import io.ordertracker.storage.DynamoDbShipmentTracker.SaveOutcome;
-import io.ordertracker.storage.DynamoDbShipmentTracker.ShipmentRef;
+import io.ordertracker.domain.polling.ShipmentTracker.SaveOutcome;
+import io.ordertracker.domain.ShipmentRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -124,10 +124,10 @@ class DynamoDbShipmentTrackerIT {
     @Test
     void carrierCallsAreCountedPerCarrierAndDay() {
         LocalDate day = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).plusDays(1000 + Math.abs(merchant.hashCode() % 1000));
-        assertThat(tracker.carrierCalls(Carrier.DHL, day)).isZero();
-        tracker.addCarrierCalls(Carrier.DHL, day, 3);
-        assertThat(tracker.addCarrierCalls(Carrier.DHL, day, 2)).isEqualTo(5);
-        assertThat(tracker.carrierCalls(Carrier.DHL, day)).isEqualTo(5);
-        assertThat(tracker.carrierCalls(Carrier.DHL, day.plusDays(1))).isZero();
+        assertThat(tracker.count(Carrier.DHL, day)).isZero();
+        tracker.add(Carrier.DHL, day, 3);
+        assertThat(tracker.add(Carrier.DHL, day, 2)).isEqualTo(5);
+        assertThat(tracker.count(Carrier.DHL, day)).isEqualTo(5);
+        assertThat(tracker.count(Carrier.DHL, day.plusDays(1))).isZero();
     }
 }

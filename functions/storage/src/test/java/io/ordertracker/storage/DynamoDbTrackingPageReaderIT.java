@@ -8,7 +8,7 @@ import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
-import io.ordertracker.storage.DynamoDbTrackingPageReader.TrackingPageData;
+import io.ordertracker.domain.orders.TrackingPageReader.TrackingPageData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -101,6 +101,6 @@ final class MerchantCommand {
     }
 
     private static String quote(String s) {
-        return io.ordertracker.lambda.Json.write(s);
+        return io.ordertracker.json.Json.write(s);
     }
 }

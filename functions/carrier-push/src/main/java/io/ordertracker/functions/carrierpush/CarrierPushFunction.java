@@ -6,18 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ordertracker.carriers.CarrierTrackingResult;
 import io.ordertracker.domain.Carrier;
-import io.ordertracker.domain.polling.PollCadence;
-import io.ordertracker.domain.polling.PollingSettings;
-import io.ordertracker.domain.polling.TrackingProgress;
+import io.ordertracker.domain.polling.ObservationWriter;
 import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
-import io.ordertracker.polling.TrackingWorker;
-import io.ordertracker.storage.DynamoDbShipmentTracker;
-import io.ordertracker.storage.DynamoDbShipmentTracker.ShipmentRef;
+import io.ordertracker.polling.PollingWiring;
+import io.ordertracker.storage.TrackingTable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -25,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
@@ -41,27 +37,23 @@ public class CarrierPushFunction implements RequestHandler<APIGatewayV2HTTPEvent
     /** A Track Alert or webhook body is a few kilobytes. */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
-    private final TrackingWorker writePath;
+    private final ObservationWriter writePath;
     private final PushAuthenticator authenticator;
     @SuppressWarnings("unused")
     private final Priming priming;
 
     public CarrierPushFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
+        TrackingTable table = TrackingTable.fromEnvironment();
         SecretsManagerClient secrets = AwsClients.build(SecretsManagerClient.builder(), "SECRETS_MANAGER");
-        String table = Env.require("TABLE_NAME");
         String secretId = Env.require("CARRIER_PUSH_SECRET");
-        Clock clock = Clocks.fromEnvironment();
-        this.writePath = new TrackingWorker(new DynamoDbShipmentTracker(dynamo, table), carrier -> {
-            throw new IllegalStateException("the push endpoint never calls a carrier");
-        }, new TrackingProgress(new PollCadence(PollingSettings.from(n -> Env.get(n).orElse(null)))), clock,
-                (name, value) -> Telemetry.metrics().addMetric(name, value, MetricUnit.COUNT));
+        this.writePath = new ObservationWriter(table.shipments(), PollingWiring.progress(), Clocks.fromEnvironment(),
+                PollingWiring.metrics());
         this.authenticator = new PushAuthenticator(() -> secrets.getSecretValue(b -> b.secretId(secretId)).secretString(),
                 Clock.systemUTC());
-        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+        this.priming = Priming.register(table::prime);
     }
 
-    CarrierPushFunction(TrackingWorker writePath, PushAuthenticator authenticator) {
+    CarrierPushFunction(ObservationWriter writePath, PushAuthenticator authenticator) {
         this.writePath = writePath;
         this.authenticator = authenticator;
         this.priming = null;
@@ -102,11 +94,7 @@ public class CarrierPushFunction implements RequestHandler<APIGatewayV2HTTPEvent
         }
         int applied = 0;
         for (CarrierTrackingResult.Tracked t : pushed) {
-            for (ShipmentRef ref : writePath.refsFor(carrier, t.trackingNumber())) {
-                if (writePath.applyPush(ref, t)) {
-                    applied++;
-                }
-            }
+            applied += writePath.applyPushed(carrier, t.trackingNumber(), t.observation());
         }
         Telemetry.metrics().addMetric("CarrierPushesApplied", applied, MetricUnit.COUNT);
         return HttpResponses.json(200, Map.of("received", pushed.size(), "shipmentsUpdated", applied));

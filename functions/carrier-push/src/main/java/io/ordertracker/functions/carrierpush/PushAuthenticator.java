@@ -2,7 +2,7 @@ package io.ordertracker.functions.carrierpush;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordertracker.domain.Carrier;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordertracker.carriers.CarrierTrackingResult;
 import io.ordertracker.carriers.TrackingClients;
 import io.ordertracker.domain.Carrier;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

@@ -11,18 +11,18 @@ import io.ordertracker.domain.Order;
 import io.ordertracker.domain.OrderItem;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.polling.ObservationWriter;
 import io.ordertracker.domain.polling.PollCadence;
 import io.ordertracker.domain.polling.PollingSettings;
 import io.ordertracker.domain.polling.TrackingProgress;
 import io.ordertracker.domain.polling.TrackingState;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
-import io.ordertracker.polling.TrackingWorker;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
-import io.ordertracker.storage.DynamoDbShipmentTracker.ShipmentRef;
+import io.ordertracker.domain.ShipmentRef;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,9 +55,8 @@ class CarrierPushIT {
         tracker = new DynamoDbShipmentTracker(dynamo, "TrackingTable");
         orders = new DynamoDbOrderStore(dynamo, "TrackingTable");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        function = new CarrierPushFunction(new TrackingWorker(tracker, c -> {
-            throw new AssertionError("a push never calls the carrier");
-        }, new TrackingProgress(new PollCadence(PollingSettings.defaults())), clock, (n, v) -> { }),
+        function = new CarrierPushFunction(new ObservationWriter(tracker,
+                new TrackingProgress(new PollCadence(PollingSettings.defaults())), clock, (n, v) -> { }),
                 new PushAuthenticator(() -> SECRET, clock));
     }
 

@@ -16,7 +16,8 @@ import io.ordertracker.local.emulators.ElasticMq;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.Ports;
 import io.ordertracker.local.emulators.SamTemplate;
-import io.ordertracker.notify.NotificationJob;
+import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.notify.JobMessages;
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.Order;
 import io.ordertracker.storage.DynamoDbMerchantStore;
@@ -135,7 +136,7 @@ class ChangeDetectorFunctionIT {
                 break;
             }
             messages.forEach(m -> {
-                jobs.add(NotificationJob.fromJson(m.body()));
+                jobs.add(JobMessages.parse(m.body()));
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             });
         }

@@ -20,8 +20,10 @@ import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.local.emulators.SamTemplate;
-import io.ordertracker.notify.NotificationJob;
-import io.ordertracker.notify.NotificationLedger;
+import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.domain.notify.NotificationLedger;
+import io.ordertracker.notify.JobMessages;
+import io.ordertracker.storage.DynamoDbNotificationLedger;
 import io.ordertracker.storage.Keys;
 import io.ordertracker.storage.ShipmentItems;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
@@ -302,11 +305,11 @@ abstract class NotificationScenarios {
         assertThat(p.tally.count("NotificationsDuplicate", Map.of("Channel", "EMAIL", "Milestone", "DELIVERED"))).isEqualTo(1);
 
         // SQS hands an already-sent job over again
-        NotificationJob job = NotificationJob.fromJson(jobBody(Milestone.DELIVERED, Channel.EMAIL, s));
-        p.backend.sqs().sendMessage(b -> b.queueUrl(p.backend.emailQueueUrl()).messageBody(job.toJson()));
+        NotificationJob job = JobMessages.parse(jobBody(Milestone.DELIVERED, Channel.EMAIL, s));
+        p.backend.sqs().sendMessage(b -> b.queueUrl(p.backend.emailQueueUrl()).messageBody(JobMessages.toJson(job)));
         p.deliverAll();
         assertThat(emailsToShopper()).hasSize(2);
-        assertThat(p.ledger.state(job.jobId())).isEqualTo(NotificationLedger.State.SENT);
+        assertThat(p.ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SENT));
     }
 
     @Test
@@ -314,20 +317,20 @@ abstract class NotificationScenarios {
         merchant(acme());
         Shipment s = order("E-5001", phone);
         write(s, ShipmentStatus.DELIVERED);
-        NotificationJob job = NotificationJob.fromJson(jobBody(Milestone.DELIVERED, Channel.EMAIL, s));
+        NotificationJob job = JobMessages.parse(jobBody(Milestone.DELIVERED, Channel.EMAIL, s));
         p.ledger.claim(job, clock.instant()); // the first attempt claimed, then its container died
 
-        var duringLease = p.emailSender.handleRequest(Pipeline.sqsEvent("m1", job.toJson()), null);
+        var duringLease = p.emailSender.handleRequest(Pipeline.sqsEvent("m1", JobMessages.toJson(job)), null);
         assertThat(duringLease.getBatchItemFailures()).extracting(f -> f.getItemIdentifier()).containsExactly("m1");
         assertThat(emailsToShopper()).isEmpty();
 
         clock.advance(Pipeline.LEASE.plusSeconds(60)); // the SQS visibility timeout (180 s) outlasts the lease
-        var retry = p.emailSender.handleRequest(Pipeline.sqsEvent("m1", job.toJson()), null);
+        var retry = p.emailSender.handleRequest(Pipeline.sqsEvent("m1", JobMessages.toJson(job)), null);
         assertThat(retry.getBatchItemFailures()).isEmpty();
-        var again = p.emailSender.handleRequest(Pipeline.sqsEvent("m1", job.toJson()), null);
+        var again = p.emailSender.handleRequest(Pipeline.sqsEvent("m1", JobMessages.toJson(job)), null);
         assertThat(again.getBatchItemFailures()).isEmpty();
         assertThat(emailsToShopper()).singleElement().satisfies(m -> assertThat(m.subject()).contains("E-5001 was delivered"));
-        assertThat(p.ledger.state(job.jobId())).isEqualTo(NotificationLedger.State.SENT);
+        assertThat(p.ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SENT));
     }
 
     @Test
@@ -410,8 +413,8 @@ abstract class NotificationScenarios {
     }
 
     private String jobBody(Milestone milestone, Channel channel, Shipment s) {
-        return NotificationJob.of(merchantId, s.orderNumber(), s.shipmentId(),
-                io.ordertracker.domain.notify.DetectedMilestone.of(milestone), channel, clock.instant()).toJson();
+        return JobMessages.toJson(NotificationJob.of(merchantId, s.orderNumber(), s.shipmentId(),
+                io.ordertracker.domain.notify.DetectedMilestone.of(milestone), channel, clock.instant()));
     }
 
     static Duration minutes(long m) {

@@ -10,16 +10,20 @@ import io.ordertracker.functions.smssender.SmsSenderFunction;
 import io.ordertracker.functions.stalldetector.StallDetectorFunction;
 import io.ordertracker.functions.suppression.SuppressionFunction;
 import io.ordertracker.notify.ChangeDetector;
+import io.ordertracker.notify.EmailDelivery;
+import io.ordertracker.notify.SmsDelivery;
+import io.ordertracker.notify.SqsRedelivery;
+import io.ordertracker.storage.DynamoDbStallWatch;
 import io.ordertracker.notify.JobBatchProcessor;
 import io.ordertracker.notify.MessageComposer;
-import io.ordertracker.notify.NotificationLedger;
+import io.ordertracker.storage.DynamoDbNotificationLedger;
 import io.ordertracker.notify.NotificationSender;
 import io.ordertracker.notify.SesEmailGateway;
 import io.ordertracker.notify.SnsOpsAlerts;
 import io.ordertracker.notify.SnsSmsGateway;
 import io.ordertracker.notify.SqsJobQueues;
 import io.ordertracker.notify.StallDetector;
-import io.ordertracker.notify.SuppressionList;
+import io.ordertracker.storage.DynamoDbSuppressionList;
 import io.ordertracker.notify.Tally;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import io.ordertracker.storage.DynamoDbOrderStore;
@@ -49,8 +53,8 @@ final class Pipeline {
     final Tally tally = new Tally();
     final DynamoDbOrderStore orders;
     final DynamoDbMerchantStore merchants;
-    final NotificationLedger ledger;
-    final SuppressionList suppressions;
+    final DynamoDbNotificationLedger ledger;
+    final DynamoDbSuppressionList suppressions;
     final StreamTap tap;
     final ChangeDetectorFunction changeDetector;
     final EmailSenderFunction emailSender;
@@ -67,24 +71,25 @@ final class Pipeline {
         String table = backend.table();
         this.orders = new DynamoDbOrderStore(dynamo, table);
         this.merchants = new DynamoDbMerchantStore(dynamo, table);
-        this.ledger = new NotificationLedger(dynamo, table, LEASE);
-        this.suppressions = new SuppressionList(dynamo, table);
+        this.ledger = new DynamoDbNotificationLedger(dynamo, table, LEASE);
+        this.suppressions = new DynamoDbSuppressionList(dynamo, table);
         this.tap = new StreamTap(dynamo, backend.streams(), table);
         this.changeDetector = new ChangeDetectorFunction(new ChangeDetector(merchants, orders,
                 new SqsJobQueues(backend.sqs(), backend.emailQueueUrl(), backend.smsQueueUrl()),
                 new SnsOpsAlerts(backend.sns(), backend.exceptionsTopicArn()), clock, tally), tally);
-        NotificationSender.Settings settings = new NotificationSender.Settings(SENDER, PAGE,
-                ZoneId.of("America/New_York"), Locale.US, QuietHours.DEFAULT);
+        NotificationSender.Settings settings = new NotificationSender.Settings(PAGE, ZoneId.of("America/New_York"),
+                Locale.US);
         MessageComposer composer = new MessageComposer();
         NotificationSender email = new NotificationSender(orders, merchants, ledger, suppressions,
-                new SesEmailGateway(backend.ses(), "EmailConfigurationSet"), null, composer, settings, clock);
-        NotificationSender sms = new NotificationSender(orders, merchants, ledger, suppressions, null,
-                new SnsSmsGateway(backend.sns()), composer, settings, clock);
-        this.emailSender = new EmailSenderFunction(new JobBatchProcessor(email, backend.sqs(), backend.emailQueueUrl(),
-                clock, tally), tally);
-        this.smsSender = new SmsSenderFunction(new JobBatchProcessor(sms, backend.sqs(), backend.smsQueueUrl(),
-                clock, tally), tally);
-        this.stallDetector = new StallDetectorFunction(new StallDetector(dynamo, table, orders, merchants,
+                new EmailDelivery(new SesEmailGateway(backend.ses(), "EmailConfigurationSet"), composer, SENDER),
+                settings, clock);
+        NotificationSender sms = new NotificationSender(orders, merchants, ledger, suppressions,
+                new SmsDelivery(new SnsSmsGateway(backend.sns()), composer, QuietHours.DEFAULT), settings, clock);
+        this.emailSender = new EmailSenderFunction(new JobBatchProcessor(email,
+                new SqsRedelivery(backend.sqs(), backend.emailQueueUrl()), clock, tally), tally);
+        this.smsSender = new SmsSenderFunction(new JobBatchProcessor(sms,
+                new SqsRedelivery(backend.sqs(), backend.smsQueueUrl()), clock, tally), tally);
+        this.stallDetector = new StallDetectorFunction(new StallDetector(new DynamoDbStallWatch(dynamo, table), orders, merchants,
                 new StallDetector.Config(Map.of(), 3, ZoneId.of("America/New_York")), clock));
         this.suppression = new SuppressionFunction(suppressions, clock, tally);
     }

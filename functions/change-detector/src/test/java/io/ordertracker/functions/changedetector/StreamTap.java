@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordertracker.local.emulators.SamTemplate;
-import io.ordertracker.notify.StreamImages;
+import io.ordertracker.storage.StreamImages;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -23,6 +23,8 @@ public interface OrderStore {
     /** Newest first. */
     List<TrackingEvent> findEvents(String shipmentId, int limit);
 
+    Optional<Shipment> findShipment(String merchantId, String orderNumber, String shipmentId);
+
     Optional<IdempotencyKey> findIdempotencyKey(String merchantId, String keyHash);
 
     /** Adds a parcel to an existing order; if the same carrier + number is already there, returns that one. */

@@ -9,13 +9,16 @@ import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
+import io.ordertracker.notify.EmailDelivery;
 import io.ordertracker.notify.JobBatchProcessor;
+import io.ordertracker.notify.MessageComposer;
 import io.ordertracker.notify.NotificationSender;
-import io.ordertracker.notify.NotificationSenders;
+import io.ordertracker.notify.SenderConfig;
 import io.ordertracker.notify.SesEmailGateway;
+import io.ordertracker.notify.SqsRedelivery;
 import io.ordertracker.notify.Tally;
+import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -27,16 +30,18 @@ public class EmailSenderFunction implements RequestHandler<SQSEvent, SQSBatchRes
     private final Priming priming;
 
     public EmailSenderFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
+        TrackingTable table = TrackingTable.fromEnvironment();
         SesClient ses = AwsClients.build(SesClient.builder(), "SES");
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS");
-        String table = Env.require("TABLE_NAME");
         Clock clock = Clocks.fromEnvironment();
+        // an email sender without a default From address is a deployment mistake: Env.require fails the init
+        EmailDelivery email = new EmailDelivery(new SesEmailGateway(ses, Env.get("CONFIGURATION_SET").orElse(null)),
+                new MessageComposer(), Env.require("SENDER_EMAIL"));
+        NotificationSender sender = new NotificationSender(table.orders(), table.merchants(),
+                table.ledger(SenderConfig.claimLease()), table.suppressions(), email, SenderConfig.settings(), clock);
         this.tally = new Tally();
-        NotificationSender sender = NotificationSenders.emailOnly(dynamo,
-                new SesEmailGateway(ses, Env.get("CONFIGURATION_SET").orElse(null)), clock);
-        this.processor = new JobBatchProcessor(sender, sqs, Env.require("EMAIL_QUEUE_URL"), clock, tally);
-        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+        this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("EMAIL_QUEUE_URL")), clock, tally);
+        this.priming = Priming.register(table::prime);
     }
 
     public EmailSenderFunction(JobBatchProcessor processor, Tally tally) {

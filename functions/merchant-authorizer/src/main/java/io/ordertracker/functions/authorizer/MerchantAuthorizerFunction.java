@@ -4,17 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import io.ordertracker.domain.merchants.MerchantAdmin;
-import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
-import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
-import io.ordertracker.storage.DynamoDbMerchantStore;
+import io.ordertracker.storage.TrackingTable;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -29,10 +26,9 @@ public class MerchantAuthorizerFunction implements RequestHandler<APIGatewayV2Cu
     private final Priming priming;
 
     public MerchantAuthorizerFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
-        String table = Env.require("TABLE_NAME");
-        this.merchants = new MerchantAdmin(new DynamoDbMerchantStore(dynamo, table), Clocks.fromEnvironment());
-        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+        TrackingTable table = TrackingTable.fromEnvironment();
+        this.merchants = new MerchantAdmin(table.merchants(), Clocks.fromEnvironment());
+        this.priming = Priming.register(table::prime);
     }
 
     public MerchantAuthorizerFunction(MerchantAdmin merchants) {

@@ -9,7 +9,7 @@ import io.ordertracker.domain.OrderItem;
 import io.ordertracker.domain.orders.NewOrder;
 import io.ordertracker.domain.orders.NewOrder.NewShipment;
 import io.ordertracker.lambda.HttpResponses.FieldError;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -12,13 +12,12 @@ import io.ordertracker.domain.orders.OrderService.ShipmentView;
 import io.ordertracker.domain.orders.OrderStore.AddShipmentOutcome;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.functions.ordersapi.OrderRequestParser.Parsed;
-import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
-import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.storage.TrackingTable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +26,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -46,11 +44,10 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final Priming priming;
 
     public OrdersApiFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
-        String table = Env.require("TABLE_NAME");
-        this.orders = new OrderService(new DynamoDbOrderStore(dynamo, table), Clocks.fromEnvironment(), new TrackingTokens());
+        TrackingTable table = TrackingTable.fromEnvironment();
+        this.orders = new OrderService(table.orders(), Clocks.fromEnvironment(), new TrackingTokens());
         this.configuredPageBaseUrl = Env.get("TRACKING_PAGE_BASE_URL");
-        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+        this.priming = Priming.register(table::prime);
     }
 
     public OrdersApiFunction(OrderService orders, String pageBaseUrl) {

@@ -3,15 +3,16 @@ package io.ordertracker.functions.pollplanner;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import io.ordertracker.domain.polling.PollingSettings;
 import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
-import io.ordertracker.polling.PipelineMetrics;
 import io.ordertracker.polling.PollPlanRun;
+import io.ordertracker.polling.PollingWiring;
+import io.ordertracker.polling.SqsTrackingQueue;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
+import io.ordertracker.storage.TrackingTable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * Scheduled every five minutes: reads what is due from the sharded polling index, keeps within each carrier's daily
@@ -36,16 +35,15 @@ public class PollPlannerFunction implements RequestHandler<ScheduledEvent, Map<S
     private final Priming priming;
 
     public PollPlannerFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
+        TrackingTable table = TrackingTable.fromEnvironment();
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS");
-        String table = Env.require("TABLE_NAME");
-        String queueUrl = Env.require("TRACKING_QUEUE_URL");
+        DynamoDbShipmentTracker shipments = table.shipments();
         // Shards are read, and planned shipments leased, in parallel: a run's wall time is bounded by the slowest
         // shard, not their sum (docs/polling.md).
         ExecutorService executor = Executors.newFixedThreadPool(Env.intValue("PLANNER_PARALLELISM", 16));
-        this.run = new PollPlanRun(new DynamoDbShipmentTracker(dynamo, table), sqs, queueUrl, config(),
-                Clocks.fromEnvironment(), executor, metrics());
-        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+        this.run = new PollPlanRun(shipments, shipments, new SqsTrackingQueue(sqs, Env.require("TRACKING_QUEUE_URL")),
+                config(), Clocks.fromEnvironment(), executor, PollingWiring.metrics());
+        this.priming = Priming.register(table::prime);
     }
 
     public PollPlannerFunction(PollPlanRun run) {
@@ -58,11 +56,7 @@ public class PollPlannerFunction implements RequestHandler<ScheduledEvent, Map<S
         return new PollPlanRun.Config(Env.intValue("PLANNER_MAX_PER_SHARD", 5000),
                 Duration.ofMinutes(Env.intValue("PLANNER_RATE_MINUTES", 5)),
                 PollPlanRun.budgets(Env.get("CARRIER_DAILY_BUDGETS").orElse("")),
-                PollingSettings.from(name -> Env.get(name).orElse(null)));
-    }
-
-    static PipelineMetrics metrics() {
-        return (name, value) -> Telemetry.metrics().addMetric(name, value, MetricUnit.COUNT);
+                PollingWiring.settings());
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.ordertracker.local.emulators.ElasticMq;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.polling.PollPlanRun;
+import io.ordertracker.polling.SqsTrackingQueue;
 import io.ordertracker.polling.TrackingMessage;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
@@ -82,7 +83,7 @@ class PollPlannerIT {
     }
 
     static PollPlannerFunction planner(long dhlBudget) {
-        return new PollPlannerFunction(new PollPlanRun(tracker, sqs, queueUrl, new PollPlanRun.Config(5000,
+        return new PollPlannerFunction(new PollPlanRun(tracker, tracker, new SqsTrackingQueue(sqs, queueUrl), new PollPlanRun.Config(5000,
                 Duration.ofMinutes(5), Map.of(Carrier.DHL, dhlBudget), PollingSettings.defaults()),
                 Clock.fixed(NOW, ZoneOffset.UTC), EXECUTOR, (n, v) -> { }));
     }
@@ -90,7 +91,7 @@ class PollPlannerIT {
     /** The sample event (events/PollPlannerFunction.json), as EventBridge delivers it. */
     static ScheduledEvent sampleEvent() {
         try {
-            com.fasterxml.jackson.databind.JsonNode json = io.ordertracker.lambda.Json.MAPPER.readTree(
+            com.fasterxml.jackson.databind.JsonNode json = io.ordertracker.json.Json.MAPPER.readTree(
                     java.nio.file.Files.readString(SamTemplate.locate().getParent().resolve("events/PollPlannerFunction.json")));
             ScheduledEvent e = new ScheduledEvent();
             e.setId(json.path("id").asText());
@@ -127,7 +128,7 @@ class PollPlannerIT {
     @Test
     void plansBatchesPerCarrierWithinTheBudgetAndNeverTheSameShipmentTwice() {
         // DHL has 2 of its 250 daily calls left: at noon that is one call this run (paced over the day)
-        tracker.addCarrierCalls(Carrier.DHL, LocalDate.ofInstant(NOW, ZoneOffset.UTC), 248);
+        tracker.add(Carrier.DHL, LocalDate.ofInstant(NOW, ZoneOffset.UTC), 248);
         Map<String, Object> summary = planner(250).handleRequest(sampleEvent(), null);
         List<TrackingMessage> sent = drain();
 
@@ -148,7 +149,7 @@ class PollPlannerIT {
                 .doesNotContainAnyElementsOf(dhlFirst);
 
         // Budget spent: nothing for DHL at all.
-        tracker.addCarrierCalls(Carrier.DHL, LocalDate.ofInstant(NOW, ZoneOffset.UTC), 2);
+        tracker.add(Carrier.DHL, LocalDate.ofInstant(NOW, ZoneOffset.UTC), 2);
         planner(250).handleRequest(sampleEvent(), null);
         assertThat(drain().stream().filter(m -> m.carrier().equals("dhl"))).isEmpty();
     }

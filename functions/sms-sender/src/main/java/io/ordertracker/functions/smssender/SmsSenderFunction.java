@@ -10,12 +10,15 @@ import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.notify.JobBatchProcessor;
+import io.ordertracker.notify.MessageComposer;
 import io.ordertracker.notify.NotificationSender;
-import io.ordertracker.notify.NotificationSenders;
+import io.ordertracker.notify.SenderConfig;
+import io.ordertracker.notify.SmsDelivery;
 import io.ordertracker.notify.SnsSmsGateway;
+import io.ordertracker.notify.SqsRedelivery;
 import io.ordertracker.notify.Tally;
+import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -30,15 +33,16 @@ public class SmsSenderFunction implements RequestHandler<SQSEvent, SQSBatchRespo
     private final Priming priming;
 
     public SmsSenderFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
+        TrackingTable table = TrackingTable.fromEnvironment();
         SnsClient sns = AwsClients.build(SnsClient.builder(), "SNS");
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS");
-        String table = Env.require("TABLE_NAME");
         Clock clock = Clocks.fromEnvironment();
+        SmsDelivery sms = new SmsDelivery(new SnsSmsGateway(sns), new MessageComposer(), SenderConfig.quietHours());
+        NotificationSender sender = new NotificationSender(table.orders(), table.merchants(),
+                table.ledger(SenderConfig.claimLease()), table.suppressions(), sms, SenderConfig.settings(), clock);
         this.tally = new Tally();
-        NotificationSender sender = NotificationSenders.smsOnly(dynamo, new SnsSmsGateway(sns), clock);
-        this.processor = new JobBatchProcessor(sender, sqs, Env.require("SMS_QUEUE_URL"), clock, tally);
-        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+        this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("SMS_QUEUE_URL")), clock, tally);
+        this.priming = Priming.register(table::prime);
     }
 
     public SmsSenderFunction(JobBatchProcessor processor, Tally tally) {

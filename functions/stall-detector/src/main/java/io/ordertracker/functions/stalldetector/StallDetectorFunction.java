@@ -3,18 +3,15 @@ package io.ordertracker.functions.stalldetector;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.notify.StallDetector;
-import io.ordertracker.storage.DynamoDbMerchantStore;
-import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.storage.TrackingTable;
 import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /** Hourly: raises and clears the delayed/stalled flags; the change detector tells the shoppers. */
@@ -26,11 +23,10 @@ public class StallDetectorFunction implements RequestHandler<ScheduledEvent, Sta
     private final Priming priming;
 
     public StallDetectorFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
-        String table = Env.require("TABLE_NAME");
-        this.detector = new StallDetector(dynamo, table, new DynamoDbOrderStore(dynamo, table),
-                new DynamoDbMerchantStore(dynamo, table), config(), Clocks.fromEnvironment());
-        this.priming = Priming.register(() -> dynamo.describeTable(b -> b.tableName(table)));
+        TrackingTable table = TrackingTable.fromEnvironment();
+        this.detector = new StallDetector(table.stallWatch(), table.orders(), table.merchants(), config(),
+                Clocks.fromEnvironment());
+        this.priming = Priming.register(table::prime);
     }
 
     public StallDetectorFunction(StallDetector detector) {

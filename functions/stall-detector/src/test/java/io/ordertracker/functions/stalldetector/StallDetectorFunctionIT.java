@@ -17,6 +17,7 @@ import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.notify.StallDetector;
 import io.ordertracker.storage.DynamoDbMerchantStore;
+import io.ordertracker.storage.DynamoDbStallWatch;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.ShipmentItems;
 import java.time.Clock;
@@ -63,7 +64,7 @@ class StallDetectorFunctionIT {
                 List.of(), null, monday, "h"), List.of(s), null);
         StallDetector.Config config = new StallDetector.Config(Map.of(), 3, ZoneId.of("UTC"));
         Instant thursday = Instant.parse("2026-11-19T15:00:00Z");
-        var detector = new StallDetector(dynamo, TABLE, orders, merchants, config, Clock.fixed(thursday, ZoneOffset.UTC));
+        var detector = new StallDetector(new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config, Clock.fixed(thursday, ZoneOffset.UTC));
         assertThat(detector.run().stalledRaised()).isZero();
         assertThat(orders.findShipment(merchantId, "2001", "shp_b").orElseThrow().nextPollAt()).isEqualTo(thursday);
 
@@ -75,7 +76,7 @@ class StallDetectorFunctionIT {
                 .updateExpression("SET lastScanAt = :w, lastEventAt = :w, version = version + :one")
                 .expressionAttributeValues(Map.of(":w", AttributeValue.fromS(wednesday.toString()),
                         ":one", AttributeValue.fromN("1"))));
-        var later = new StallDetector(dynamo, TABLE, orders, merchants, config,
+        var later = new StallDetector(new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config,
                 Clock.fixed(thursday.plus(StallDetector.CONFIRMATION), ZoneOffset.UTC));
         assertThat(later.run().stalledRaised()).isZero();
         assertThat(orders.findShipment(merchantId, "2001", "shp_b").orElseThrow().stalled()).isFalse();
@@ -97,7 +98,7 @@ class StallDetectorFunctionIT {
         // Thursday: past the promised date (Wed 18th) and, for USPS at 4 business days, not yet stalled
         Instant thursday = Instant.parse("2026-11-19T15:00:00Z");
         StallDetector.Config config = new StallDetector.Config(Map.of(Carrier.USPS, 4), 3, ZoneId.of("UTC"));
-        var function = new StallDetectorFunction(new StallDetector(dynamo, TABLE, orders, merchants, config,
+        var function = new StallDetectorFunction(new StallDetector(new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config,
                 Clock.fixed(thursday, ZoneOffset.UTC)));
         StallDetector.Summary first = function.handleRequest(new ScheduledEvent(), null);
         assertThat(first.delayedRaised()).isEqualTo(1);
@@ -110,7 +111,7 @@ class StallDetectorFunctionIT {
         // Friday: four silent business days by our records. First the carrier is asked (a poll now), and only when
         // that brought nothing new, a pass later, is the parcel stalled.
         Instant fridayAfternoon = Instant.parse("2026-11-20T15:00:00Z");
-        var friday = new StallDetectorFunction(new StallDetector(dynamo, TABLE, orders, merchants, config,
+        var friday = new StallDetectorFunction(new StallDetector(new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config,
                 Clock.fixed(fridayAfternoon, ZoneOffset.UTC)));
         assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).isZero();
         Shipment asked = orders.findShipment(merchantId, "1001", "shp_a").orElseThrow();
@@ -118,7 +119,7 @@ class StallDetectorFunctionIT {
         assertThat(asked.nextPollAt()).isEqualTo(fridayAfternoon);
         assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).as("not before the poll had its time")
                 .isZero();
-        var fridayLater = new StallDetectorFunction(new StallDetector(dynamo, TABLE, orders, merchants, config,
+        var fridayLater = new StallDetectorFunction(new StallDetector(new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config,
                 Clock.fixed(fridayAfternoon.plus(StallDetector.CONFIRMATION), ZoneOffset.UTC)));
         assertThat(fridayLater.handleRequest(new ScheduledEvent(), null).stalledRaised()).isEqualTo(1);
 

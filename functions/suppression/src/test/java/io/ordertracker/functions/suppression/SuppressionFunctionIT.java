@@ -9,7 +9,8 @@ import io.ordertracker.domain.Channel;
 import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
-import io.ordertracker.notify.SuppressionList;
+import io.ordertracker.domain.notify.SuppressionList;
+import io.ordertracker.storage.DynamoDbSuppressionList;
 import io.ordertracker.notify.Tally;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class SuppressionFunctionIT {
         dynamoLocal = DynamoDbLocal.start();
         var dynamo = dynamoLocal.client();
         new LocalResources(SamTemplate.load(SamTemplate.locate())).createTables(dynamo);
-        list = new SuppressionList(dynamo, "TrackingTable");
+        list = new DynamoDbSuppressionList(dynamo, "TrackingTable");
     }
 
     @AfterAll

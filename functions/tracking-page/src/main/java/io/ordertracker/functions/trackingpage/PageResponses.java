@@ -1,7 +1,7 @@
 package io.ordertracker.functions.trackingpage;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,14 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
-import io.ordertracker.lambda.Env;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
-import io.ordertracker.storage.DynamoDbTrackingPageReader;
-import io.ordertracker.storage.DynamoDbTrackingPageReader.TrackingPageData;
+import io.ordertracker.domain.orders.TrackingPageReader;
+import io.ordertracker.domain.orders.TrackingPageReader.TrackingPageData;
+import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
@@ -30,22 +28,15 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingPageFunction.class);
 
-    /** Where the page's data comes from: {@link DynamoDbTrackingPageReader#read} in production. */
-    @FunctionalInterface
-    public interface PageSource {
-        Optional<TrackingPageData> read(String token, Instant now);
-    }
-
-    private final PageSource source;
+    private final TrackingPageReader source;
     private final Clock clock;
     private final PageRenderer renderer = new PageRenderer();
     @SuppressWarnings("unused")
     private final Priming priming;
 
     public TrackingPageFunction() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
-        DynamoDbTrackingPageReader reader = new DynamoDbTrackingPageReader(dynamo, Env.require("TABLE_NAME"));
-        this.source = reader::read;
+        TrackingPageReader reader = TrackingTable.fromEnvironment().trackingPages();
+        this.source = reader;
         this.clock = Clocks.fromEnvironment();
         // Prime the SDK's query path and the templates before the SnapStart snapshot: an unknown token is a
         // single index query that returns nothing.
@@ -55,7 +46,7 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
         });
     }
 
-    public TrackingPageFunction(PageSource source, Clock clock) {
+    public TrackingPageFunction(TrackingPageReader source, Clock clock) {
         this.source = source;
         this.clock = clock;
         this.priming = null;

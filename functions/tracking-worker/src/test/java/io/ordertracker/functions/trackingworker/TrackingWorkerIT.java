@@ -18,6 +18,8 @@ import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.polling.DueShipment;
+import io.ordertracker.domain.polling.ObservationWriter;
+import io.ordertracker.domain.polling.PipelineMetrics;
 import io.ordertracker.domain.polling.PollCadence;
 import io.ordertracker.domain.polling.PollingSettings;
 import io.ordertracker.domain.polling.TrackingBatch;
@@ -38,7 +40,7 @@ import io.ordertracker.sandbox.SandboxClock;
 import io.ordertracker.sandbox.SandboxCredentials;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
-import io.ordertracker.storage.DynamoDbShipmentTracker.ShipmentRef;
+import io.ordertracker.domain.ShipmentRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -117,8 +119,9 @@ class TrackingWorkerIT {
     }
 
     static TrackingWorkerFunction function(Map<Carrier, TrackingClient> with) {
-        return new TrackingWorkerFunction(new TrackingWorker(tracker, with::get, PROGRESS, clock,
-                (name, value) -> METRICS.computeIfAbsent(name, n -> new AtomicInteger()).addAndGet((int) value)));
+        PipelineMetrics metrics = (name, value) -> METRICS.computeIfAbsent(name, n -> new AtomicInteger()).addAndGet((int) value);
+        return new TrackingWorkerFunction(new TrackingWorker(new ObservationWriter(tracker, PROGRESS, clock, metrics),
+                tracker, with::get, clock, metrics));
     }
 
     static ShipmentRef order(Journey j, Instant at) {
@@ -201,8 +204,8 @@ class TrackingWorkerIT {
         assertThat(tracker.events(ref.shipmentId())).hasSize(storedEvents);
 
         // the same stale answer pushed by the carrier: same write path, same verdict
-        new TrackingWorker(tracker, stale::get, PROGRESS, clock, (n, v) -> { })
-                .applyPush(ref, (CarrierTrackingResult.Tracked) older);
+        new ObservationWriter(tracker, PROGRESS, clock, (n, v) -> { })
+                .applyPushed(Carrier.USPS, j.trackingNumber(), ((CarrierTrackingResult.Tracked) older).observation());
         assertThat(tracker.load(ref).orElseThrow().shipment().status()).isEqualTo(ShipmentStatus.OUT_FOR_DELIVERY);
         assertThat(tracker.load(ref).orElseThrow().pushSubscribed()).isTrue();
     }

@@ -6,7 +6,7 @@ import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.polling.PollingSettings;
 import io.ordertracker.domain.polling.TrackingState;
-import io.ordertracker.lambda.Json;
+import io.ordertracker.json.Json;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

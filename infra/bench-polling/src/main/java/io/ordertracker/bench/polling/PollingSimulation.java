@@ -15,6 +15,7 @@ import io.ordertracker.domain.OrderItem;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.polling.ObservationWriter;
 import io.ordertracker.domain.polling.PollCadence;
 import io.ordertracker.domain.polling.PollingSettings;
 import io.ordertracker.domain.polling.TrackingProgress;
@@ -25,8 +26,9 @@ import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.ElasticMq;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
-import io.ordertracker.polling.PipelineMetrics;
+import io.ordertracker.domain.polling.PipelineMetrics;
 import io.ordertracker.polling.PollPlanRun;
+import io.ordertracker.polling.SqsTrackingQueue;
 import io.ordertracker.polling.TrackingWorker;
 import io.ordertracker.sandbox.CarrierSandbox;
 import io.ordertracker.sandbox.Journey;
@@ -34,7 +36,7 @@ import io.ordertracker.sandbox.SandboxClock;
 import io.ordertracker.sandbox.SandboxCredentials;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
-import io.ordertracker.storage.DynamoDbShipmentTracker.ShipmentRef;
+import io.ordertracker.domain.ShipmentRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -126,10 +128,10 @@ public final class PollingSimulation implements AutoCloseable {
         PipelineMetrics counters = (name, value) -> metrics.computeIfAbsent(name, n -> new DoubleAdder()).add(value);
         this.clients = TrackingClients.create(sandbox.baseUrls(), sandboxCredentials(), clock,
                 c -> ResilienceSettings.fast());
-        this.planner = new PollPlannerFunction(new PollPlanRun(tracker, sqs, queueUrl,
+        this.planner = new PollPlannerFunction(new PollPlanRun(tracker, tracker, new SqsTrackingQueue(sqs, queueUrl),
                 new PollPlanRun.Config(5000, TICK, budgets, settings), clock, executor, counters));
-        this.worker = new TrackingWorkerFunction(new TrackingWorker(tracker, clients::get,
-                new TrackingProgress(new PollCadence(settings)), clock, counters));
+        this.worker = new TrackingWorkerFunction(new TrackingWorker(new ObservationWriter(tracker,
+                new TrackingProgress(new PollCadence(settings)), clock, counters), tracker, clients::get, clock, counters));
         for (Journey j : sandbox.journeys()) {
             Instant ordered = j.steps().isEmpty()
                     ? start.plus(Duration.ofHours(10))

@@ -1,65 +1,44 @@
-package io.ordertracker.notify;
+package io.ordertracker.storage;
 
 import static io.ordertracker.storage.Attr.n;
 import static io.ordertracker.storage.Attr.s;
 
-import io.ordertracker.storage.Attr;
-import io.ordertracker.storage.Keys;
+import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.domain.notify.NotificationLedger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * One entry per message, ever (DESIGN.md): claimed with a conditional put before the send, marked SENT after.
- * <ul>
- *   <li>A duplicate (stream record delivered twice, SQS redelivery) finds SENT or SKIPPED and does nothing.</li>
- *   <li>A crash between claim and send leaves CLAIMED; once the claim's lease has run out (longer than any
- *       invocation can last) the retry takes the claim over and sends. While the lease runs, a concurrent copy is
- *       told IN_FLIGHT and retried later, so two copies never send at the same time.</li>
- * </ul>
- * The window that cannot be closed without the provider's help is a crash after the provider accepted the
- * message and before {@link #markSent}: the retry then sends again (at-least-once at that one point).
+ * {@link NotificationLedger} on the table: one item per message ({@link Keys#notificationPk}), claimed with a
+ * conditional put (absent, or CLAIMED with its lease run out), moved on only by the holder of the claim token.
  */
-public final class NotificationLedger {
+public final class DynamoDbNotificationLedger implements NotificationLedger {
     public static final String ENTITY = "NOTIFICATION";
     /** Ledger entries are kept long enough to cover any shipment's life and its redeliveries. */
     static final Duration RETENTION = Duration.ofDays(400);
-
-    public enum Claim { CLAIMED, ALREADY_DONE, IN_FLIGHT }
-
-    public enum State { CLAIMED, SENT, SKIPPED }
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final Duration lease;
 
-    public NotificationLedger(DynamoDbClient dynamo, String table, Duration lease) {
+    public DynamoDbNotificationLedger(DynamoDbClient dynamo, String table, Duration lease) {
         this.dynamo = dynamo;
         this.table = table;
         this.lease = lease;
     }
 
-    public static String pk(String jobId) {
-        return Keys.notificationPk(jobId);
-    }
-
-    public static final String SK = Keys.NOTIFICATION_SK;
-
     private static Map<String, AttributeValue> key(String jobId) {
-        return Map.of(Keys.PK, s(pk(jobId)), Keys.SK, s(SK));
+        return Map.of(Keys.PK, s(Keys.notificationPk(jobId)), Keys.SK, s(Keys.NOTIFICATION_SK));
     }
 
-    /**
-     * Claims the right to send {@code job}: succeeds if nobody claimed it, or if a previous claim was abandoned
-     * (its lease ran out without SENT).
-     *
-     * @return the token to pass to {@link #markSent} when claimed
-     */
+    @Override
     public ClaimResult claim(NotificationJob job, Instant now) {
         String token = UUID.randomUUID().toString();
         Map<String, AttributeValue> item = new HashMap<>(key(job.jobId()));
@@ -80,15 +59,12 @@ public final class NotificationLedger {
                     .expressionAttributeValues(Map.of(":claimed", s(State.CLAIMED.name()), ":now", n(now.getEpochSecond()))));
             return new ClaimResult(Claim.CLAIMED, token);
         } catch (ConditionalCheckFailedException e) {
-            State state = state(job.jobId());
-            return new ClaimResult(state == State.CLAIMED ? Claim.IN_FLIGHT : Claim.ALREADY_DONE, null);
+            boolean inFlight = state(job.jobId()).orElse(null) == State.CLAIMED;
+            return new ClaimResult(inFlight ? Claim.IN_FLIGHT : Claim.ALREADY_DONE, null);
         }
     }
 
-    public record ClaimResult(Claim claim, String token) {
-    }
-
-    /** Records the provider's message id; only the holder of the claim may. */
+    @Override
     public void markSent(NotificationJob job, String token, String providerMessageId, Instant now) {
         dynamo.updateItem(b -> b.tableName(table).key(key(job.jobId()))
                 .updateExpression("SET #state = :sent, sentAt = :now, providerMessageId = :id REMOVE leaseUntil")
@@ -98,7 +74,7 @@ public final class NotificationLedger {
                         ":id", s(providerMessageId == null ? "" : providerMessageId), ":token", s(token))));
     }
 
-    /** Closes a claimed entry without sending (suppressed, opted out, no contact). */
+    @Override
     public void markSkipped(NotificationJob job, String token, String why, Instant now) {
         dynamo.updateItem(b -> b.tableName(table).key(key(job.jobId()))
                 .updateExpression("SET #state = :skipped, skippedAt = :now, skipReason = :why REMOVE leaseUntil")
@@ -108,7 +84,7 @@ public final class NotificationLedger {
                         ":why", s(why), ":token", s(token))));
     }
 
-    /** Gives a claim back (the provider refused the message, nothing was sent): the retry may claim at once. */
+    @Override
     public void release(NotificationJob job, String token) {
         try {
             dynamo.deleteItem(b -> b.tableName(table).key(key(job.jobId()))
@@ -120,15 +96,13 @@ public final class NotificationLedger {
         }
     }
 
-    /** The entry's state, or null when there is none. */
-    public State state(String jobId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(jobId)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return null;
-        }
-        return State.valueOf(Attr.str(item, "state"));
+    @Override
+    public Optional<State> state(String jobId) {
+        Map<String, AttributeValue> item = entry(jobId);
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(State.valueOf(Attr.str(item, "state")));
     }
 
+    /** The whole stored entry (operators and tests look at its timestamps and provider message id). */
     public Map<String, AttributeValue> entry(String jobId) {
         return dynamo.getItem(b -> b.tableName(table).key(key(jobId)).consistentRead(true)).item();
     }

@@ -1,12 +1,8 @@
-package io.ordertracker.notify;
+package io.ordertracker.domain.notify;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Milestone;
-import io.ordertracker.domain.notify.DetectedMilestone;
-import io.ordertracker.domain.notify.NotificationKeys;
-import io.ordertracker.lambda.Json;
 import java.time.Instant;
 
 /**
@@ -28,20 +24,8 @@ public record NotificationJob(String jobId, String merchantId, String orderNumbe
                 merchantId, orderNumber, shipmentId, m.milestone(), m.episode(), m.reason(), channel, detectedAt);
     }
 
-    public String toJson() {
-        return Json.write(this);
-    }
-
-    public static NotificationJob fromJson(String json) {
-        try {
-            NotificationJob job = Json.MAPPER.readValue(json, NotificationJob.class);
-            if (job.jobId() == null || job.merchantId() == null || job.orderNumber() == null
-                    || job.milestone() == null || job.channel() == null) {
-                throw new IllegalArgumentException("incomplete notification job");
-            }
-            return job;
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a notification job", e);
-        }
+    /** Whether it names everything a sender needs (a queue message that does not is a poison message). */
+    public boolean complete() {
+        return jobId != null && merchantId != null && orderNumber != null && milestone != null && channel != null;
     }
 }

@@ -1,4 +1,4 @@
-package io.ordertracker.polling;
+package io.ordertracker.domain.polling;
 
 /**
  * Where the pipeline reports what it spends and what fails. In Lambda: CloudWatch EMF through Powertools (see the

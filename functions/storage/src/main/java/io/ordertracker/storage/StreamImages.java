@@ -1,4 +1,4 @@
-package io.ordertracker.notify;
+package io.ordertracker.storage;
 
 import java.util.HashMap;
 import java.util.List;

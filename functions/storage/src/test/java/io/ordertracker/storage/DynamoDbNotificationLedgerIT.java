@@ -1,4 +1,4 @@
-package io.ordertracker.notify;
+package io.ordertracker.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,35 +7,21 @@ import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Milestone;
 import io.ordertracker.domain.notify.DetectedMilestone;
-import io.ordertracker.local.emulators.DynamoDbLocal;
-import io.ordertracker.local.emulators.LocalResources;
-import io.ordertracker.local.emulators.SamTemplate;
+import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.domain.notify.NotificationLedger;
+import io.ordertracker.domain.notify.SuppressionList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-class NotificationLedgerIT {
-    static DynamoDbLocal dynamoLocal;
-    static DynamoDbClient dynamo;
-    static final String TABLE = "TrackingTable";
+class DynamoDbNotificationLedgerIT {
+    static final DynamoDbClient dynamo = LocalTable.CLIENT;
+    static final String TABLE = LocalTable.TABLE;
     final Instant now = Instant.parse("2026-11-16T15:00:00Z");
-
-    @BeforeAll
-    static void start() {
-        dynamoLocal = DynamoDbLocal.start();
-        dynamo = dynamoLocal.client();
-        new LocalResources(SamTemplate.load(SamTemplate.locate())).createTables(dynamo);
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamoLocal.close();
-    }
 
     private NotificationJob job() {
         return NotificationJob.of("m_" + UUID.randomUUID(), "1001", "shp_1",
@@ -44,20 +30,20 @@ class NotificationLedgerIT {
 
     @Test
     void aJobIsClaimedOnceAndStaysDoneAfterSent() {
-        NotificationLedger ledger = new NotificationLedger(dynamo, TABLE, Duration.ofSeconds(120));
+        DynamoDbNotificationLedger ledger = new DynamoDbNotificationLedger(dynamo, TABLE, Duration.ofSeconds(120));
         NotificationJob job = job();
         var first = ledger.claim(job, now);
         assertThat(first.claim()).isEqualTo(NotificationLedger.Claim.CLAIMED);
         assertThat(ledger.claim(job, now.plusSeconds(1)).claim()).isEqualTo(NotificationLedger.Claim.IN_FLIGHT);
         ledger.markSent(job, first.token(), "msg-1", now.plusSeconds(2));
-        assertThat(ledger.state(job.jobId())).isEqualTo(NotificationLedger.State.SENT);
+        assertThat(ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SENT));
         assertThat(ledger.claim(job, now.plus(Duration.ofDays(30))).claim()).isEqualTo(NotificationLedger.Claim.ALREADY_DONE);
         assertThat(ledger.entry(job.jobId()).get("entityType").s()).isEqualTo("NOTIFICATION");
     }
 
     @Test
     void anAbandonedClaimIsTakenOverAfterItsLeaseAndTheOldHolderCannotMarkIt() {
-        NotificationLedger ledger = new NotificationLedger(dynamo, TABLE, Duration.ofSeconds(120));
+        DynamoDbNotificationLedger ledger = new DynamoDbNotificationLedger(dynamo, TABLE, Duration.ofSeconds(120));
         NotificationJob job = job();
         var crashed = ledger.claim(job, now);
         assertThat(ledger.claim(job, now.plusSeconds(119)).claim()).isEqualTo(NotificationLedger.Claim.IN_FLIGHT);
@@ -71,20 +57,20 @@ class NotificationLedgerIT {
 
     @Test
     void aReleasedClaimCanBeClaimedAtOnceAndSkippedEntriesAreDone() {
-        NotificationLedger ledger = new NotificationLedger(dynamo, TABLE, Duration.ofSeconds(120));
+        DynamoDbNotificationLedger ledger = new DynamoDbNotificationLedger(dynamo, TABLE, Duration.ofSeconds(120));
         NotificationJob job = job();
         var refused = ledger.claim(job, now);
         ledger.release(job, refused.token());
         var again = ledger.claim(job, now.plusSeconds(1));
         assertThat(again.claim()).isEqualTo(NotificationLedger.Claim.CLAIMED);
         ledger.markSkipped(job, again.token(), "suppressed", now.plusSeconds(1));
-        assertThat(ledger.state(job.jobId())).isEqualTo(NotificationLedger.State.SKIPPED);
+        assertThat(ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SKIPPED));
         assertThat(ledger.claim(job, now.plus(Duration.ofHours(1))).claim()).isEqualTo(NotificationLedger.Claim.ALREADY_DONE);
     }
 
     @Test
     void suppressionIsByNormalizedAddressAndKeepsTheFirstReason() {
-        SuppressionList list = new SuppressionList(dynamo, TABLE);
+        SuppressionList list = new DynamoDbSuppressionList(dynamo, TABLE);
         String address = "Bounce." + UUID.randomUUID() + "@Example.com";
         assertThat(list.isSuppressed(Channel.EMAIL, address)).isFalse();
         assertThat(list.suppress(Channel.EMAIL, address, "Bounce:Permanent", now)).isTrue();

@@ -1,0 +1,31 @@
+package io.ordertracker.notify;
+
+import io.ordertracker.domain.Channel;
+import io.ordertracker.domain.Customer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * How one channel reaches a shopper: which address it uses, when a message may leave, the provider's own opt-out
+ * list, and the send itself. {@link NotificationSender} does the rest the same way for every channel; each sender
+ * function is built with its own channel's delivery and nothing else.
+ */
+public interface Delivery {
+
+    Channel channel();
+
+    /** The shopper's address on this channel, or null. */
+    String address(Customer customer);
+
+    boolean valid(String address);
+
+    /** When a message due now must wait (quiet hours in the shopper's zone); empty: send now. */
+    Optional<Instant> holdUntil(Instant now, ZoneId shopperZone);
+
+    /** The provider's own list of recipients who asked for no more messages (SMS STOP replies). */
+    boolean optedOut(String address);
+
+    /** Composes and sends the message; returns the provider's message id. Throws when nothing was sent. */
+    String send(MessageContext message, String address);
+}
