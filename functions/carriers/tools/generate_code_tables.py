@@ -6,12 +6,12 @@ DHL's list has ~1,100 rows over ten products; those are assigned by the ordered 
 row no rule claims is written with status '-' ("no status of its own": the adapter then uses the DHL Unified
 statusCode that travels with every event, which is DHL's own normalization, so nothing is guessed).
 
-Run from functions/carriers:  python3 tools/generate_code_tables.py ../../../shared/carrier-specs
+Run from functions/carriers:  python3 tools/generate_code_tables.py [specs folder, default src/test/resources/specs]
 The output is committed; the tests check every spec row is present and hand-checked samples map as stated.
 """
 import csv, io, re, sys, os
 
-SPECS = sys.argv[1] if len(sys.argv) > 1 else '../../../shared/carrier-specs'
+SPECS = sys.argv[1] if len(sys.argv) > 1 else 'src/test/resources/specs'
 OUT = 'src/main/resources/io/ordertracker/carriers'
 
 # ---------------------------------------------------------------- UPS: activity[].status.statusCode (3 digits)

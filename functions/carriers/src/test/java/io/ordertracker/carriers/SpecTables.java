@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the carriers' own code lists (copied verbatim from shared/carrier-specs into src/test/resources/specs), so
+ * Reads the carriers' own code lists (copied verbatim from the carriers' published specifications into src/test/resources/specs), so
  * the tests can hold every spec row against the mapping tables. Written separately from the generator on purpose.
  */
 public final class SpecTables {

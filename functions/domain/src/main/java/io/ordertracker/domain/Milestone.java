@@ -1,6 +1,6 @@
 package io.ordertracker.domain;
 
-/** The moments a shopper hears about (DESIGN.md, "Milestones and channels"). */
+/** The moments a shopper hears about (docs/design.md, "Milestones"). */
 public enum Milestone {
     ORDER_CONFIRMED,
     SHIPPED,

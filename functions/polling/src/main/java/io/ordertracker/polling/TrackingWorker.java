@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Handles one tracking-queue message: asks the carrier about its shipments (one request for FedEx's 30, one per
@@ -60,6 +61,22 @@ public final class TrackingWorker {
         this.clients = clients;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /** A tracking-queue message body; one that is not a valid message is a poison message, retried into the DLQ. */
+    public Outcome handle(String body) {
+        TrackingMessage message;
+        try {
+            message = TrackingMessage.parse(body);
+        } catch (IllegalArgumentException e) {
+            // It fails every time and ends in the DLQ with its body, for a person to read.
+            LOG.error("unreadable tracking message: {}", e.getMessage());
+            metrics.count("PoisonMessages", 1);
+            return Outcome.RETRY;
+        }
+        MDC.put("planId", message.planId());
+        MDC.put("carrier", message.carrier());
+        return handle(message);
     }
 
     public Outcome handle(TrackingMessage message) {

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The notification scenarios of the issue, against whichever {@link Backend} the subclass provides: each
- * milestone of DESIGN.md's table gives exactly the right messages on the right channels with the right content;
+ * milestone of docs/design.md's table gives exactly the right messages on the right channels with the right content;
  * redelivery and a crash between claim and send give no duplicate; quiet hours; suppression and opt-out; hostile
  * merchant and carrier strings render inert; the stall detector's flags reach the shopper once per episode.
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Branding and the milestone/channel matrix. Defaults follow DESIGN.md's table.
+ * Branding and the milestone/channel matrix. Defaults follow the table in docs/design.md ("What fires, and the default channels").
  */
 public record MerchantSettings(String displayName, String logoUrl, String primaryColor, String accentColor,
                                String fromEmail, String supportEmail, String supportUrl,

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * When a parcel is late or silent (the hourly stall detector asks; DESIGN.md "delayed / stalled"):
+ * When a parcel is late or silent (the hourly stall detector asks; docs/design.md, "Delayed and stalled"):
  * <ul>
  *   <li>delayed: today (in the shopper's zone) is past the promised date or past the carrier's estimate;</li>
  *   <li>stalled: a moving parcel has had no scan for {@code stallBusinessDays} business days, or a label was

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which milestones a change of a shipment means (DESIGN.md, "Milestones and channels"), and whether a queued
+ * Which milestones a change of a shipment means (docs/design.md, "Milestones"), and whether a queued
  * message has been overtaken by what happened since. Pure: the change detector feeds it old and new images, the
  * senders feed it the current shipment.
  */

@@ -17,15 +17,11 @@ import io.ordertracker.lambda.SqsBatch;
 import io.ordertracker.lambda.SqsBatch.Disposition;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.polling.PollingWiring;
-import io.ordertracker.polling.TrackingMessage;
 import io.ordertracker.polling.TrackingWorker;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -34,8 +30,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * body) is reported alone and comes back after the visibility timeout, then goes to the dead-letter queue.
  */
 public class TrackingWorkerFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private static final Logger LOG = LoggerFactory.getLogger(TrackingWorkerFunction.class);
-
     private final TrackingWorker worker;
     @SuppressWarnings("unused")
     private final Priming priming;
@@ -60,21 +54,7 @@ public class TrackingWorkerFunction implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Telemetry.around(context, () -> SqsBatch.process(event, this::handle));
-    }
-
-    private Disposition handle(SQSEvent.SQSMessage record) {
-        TrackingMessage message;
-        try {
-            message = TrackingMessage.parse(record.getBody());
-        } catch (IllegalArgumentException e) {
-            // A poison message: it fails every time and ends in the DLQ with its body, for a person to read.
-            LOG.error("unreadable tracking message: {}", e.getMessage());
-            PollingWiring.metrics().count("PoisonMessages", 1);
-            return Disposition.RETRY;
-        }
-        MDC.put("planId", message.planId());
-        MDC.put("carrier", message.carrier());
-        return worker.handle(message) == TrackingWorker.Outcome.RETRY ? Disposition.RETRY : Disposition.DONE;
+        return Telemetry.around(context, () -> SqsBatch.process(event, message ->
+                worker.handle(message.getBody()) == TrackingWorker.Outcome.RETRY ? Disposition.RETRY : Disposition.DONE));
     }
 }

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -30,6 +32,9 @@ public final class DynamoDbLocal implements AutoCloseable {
 
     public static DynamoDbLocal start(int port) {
         System.setProperty("sqlite4java.library.path", extractNativeLibraries().toString());
+        // DynamoDB Local logs every refused conditional write as a warning; those refusals are how idempotency
+        // works here, not problems. Said here, where DynamoDB Local runs, not in the functions' log configuration.
+        Configurator.setLevel("com.amazonaws.services.dynamodbv2", Level.ERROR);
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
