@@ -12,15 +12,15 @@ import io.ordertracker.domain.polling.TrackingProgress;
 import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
+import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.RequestBody;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.polling.TrackingWorker;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
 import io.ordertracker.storage.DynamoDbShipmentTracker.ShipmentRef;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -85,10 +85,14 @@ public class CarrierPushFunction implements RequestHandler<APIGatewayV2HTTPEvent
         if (carrier == null) {
             return HttpResponses.problem(404, "not-found", "Not found", "carrier", "No push endpoint for this carrier.");
         }
-        String body = body(event);
-        if (body == null || body.length() > MAX_BODY_BYTES) {
+        if (event.getBody() == null) {
             return HttpResponses.problem(400, "validation", "Invalid body", "body", "A JSON body is required.");
         }
+        RequestBody decoded = HttpRequest.of(event).body(MAX_BODY_BYTES);
+        if (!decoded.ok()) {
+            return decoded.problem();
+        }
+        String body = decoded.text();
         if (!authenticator.authentic(carrier, event.getHeaders(), body)) {
             Telemetry.metrics().addMetric("CarrierPushRejected", 1, MetricUnit.COUNT);
             return HttpResponses.problem(401, "unauthorized", "Unauthorized", "credential",
@@ -110,14 +114,5 @@ public class CarrierPushFunction implements RequestHandler<APIGatewayV2HTTPEvent
         }
         Telemetry.metrics().addMetric("CarrierPushesApplied", applied, MetricUnit.COUNT);
         return HttpResponses.json(200, Map.of("received", pushed.size(), "shipmentsUpdated", applied));
-    }
-
-    private static String body(APIGatewayV2HTTPEvent event) {
-        if (event.getBody() == null) {
-            return null;
-        }
-        return event.getIsBase64Encoded()
-                ? new String(Base64.getDecoder().decode(event.getBody()), StandardCharsets.UTF_8)
-                : event.getBody();
     }
 }
