@@ -5,7 +5,6 @@ import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.polling.Observation;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.ordertracker.carriers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package io.ordertracker.lambda;
 
-import io.ordertracker.json.Json;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package io.ordertracker.polling;
 
-import io.ordertracker.carriers.CarrierTrackingResult;
 import io.ordertracker.carriers.CarrierTrackingResult.Failure;
 import io.ordertracker.carriers.CarrierTrackingResult.Tracked;
+import io.ordertracker.carriers.CarrierTrackingResult;
 import io.ordertracker.carriers.FailureKind;
 import io.ordertracker.carriers.TrackingClient;
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.polling.CarrierCallCounter;
-import io.ordertracker.domain.polling.ObservationWriter;
 import io.ordertracker.domain.polling.ObservationWriter.Answer;
+import io.ordertracker.domain.polling.ObservationWriter;
 import io.ordertracker.domain.polling.PipelineMetrics;
 import io.ordertracker.domain.polling.TrackingState;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package io.ordertracker.storage;
 
-import io.ordertracker.json.Json;
 import static io.ordertracker.storage.Attr.*;
 
 import io.ordertracker.domain.merchants.ApiKey;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
+import io.ordertracker.json.Json;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.ordertracker.storage;
 
-import io.ordertracker.json.Json;
 import static io.ordertracker.storage.Attr.*;
 
 import io.ordertracker.domain.Customer;
@@ -11,6 +10,7 @@ import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.orders.OrderStore;
+import io.ordertracker.json.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

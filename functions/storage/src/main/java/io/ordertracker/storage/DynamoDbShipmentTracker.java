@@ -1,20 +1,20 @@
 package io.ordertracker.storage;
 
-import io.ordertracker.json.Json;
 import static io.ordertracker.storage.Attr.*;
 
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
-import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.polling.CarrierCallCounter;
 import io.ordertracker.domain.polling.DueShipment;
 import io.ordertracker.domain.polling.PollSchedule;
 import io.ordertracker.domain.polling.ShipmentTracker;
 import io.ordertracker.domain.polling.TrackingProgress;
 import io.ordertracker.domain.polling.TrackingState;
+import io.ordertracker.json.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -6,7 +6,6 @@ import static io.ordertracker.storage.Attr.str;
 
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
-import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.orders.OrderService.ShipmentView;
 import io.ordertracker.domain.orders.TrackingPageReader;
 import io.ordertracker.domain.orders.TrackingTokens;

@@ -3,6 +3,7 @@ package io.ordertracker.functions.carrierpush;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.json.Json;
+import io.ordertracker.lambda.Headers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -40,13 +41,13 @@ final class PushAuthenticator {
         return switch (carrier) {
             case UPS -> {
                 String expected = secret.path("upsCredential").asText("");
-                String given = header(headers, "credential");
+                String given = Headers.get(headers, "credential");
                 yield !expected.isBlank() && given != null && equal(expected.getBytes(StandardCharsets.UTF_8),
                         given.getBytes(StandardCharsets.UTF_8));
             }
             case FEDEX -> {
                 String token = secret.path("fedexSecurityToken").asText("");
-                String given = header(headers, "fdx-signature");
+                String given = Headers.get(headers, "fdx-signature");
                 if (token.isBlank() || given == null) {
                     yield false;
                 }
@@ -78,14 +79,6 @@ final class PushAuthenticator {
 
     private static boolean equal(byte[] a, byte[] b) {
         return MessageDigest.isEqual(a, b);
-    }
-
-    private static String header(Map<String, String> headers, String name) {
-        if (headers == null) {
-            return null;
-        }
-        return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
     }
 
     private synchronized JsonNode secret() {

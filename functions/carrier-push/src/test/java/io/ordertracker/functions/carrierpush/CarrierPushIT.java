@@ -10,6 +10,7 @@ import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.OrderItem;
 import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.polling.ObservationWriter;
 import io.ordertracker.domain.polling.PollCadence;
@@ -22,13 +23,14 @@ import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
-import io.ordertracker.domain.ShipmentRef;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,5 +156,32 @@ class CarrierPushIT {
         usps.setPathParameters(Map.of("carrier", "usps"));
         assertThat(function.handleRequest(usps, null).getStatusCode()).isEqualTo(404);
         assertThat(function.handleRequest(event(sample, "{\"nope\":true}", Map.of()), null).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBadBase64BodyIsA400NamingTheBodyNotA500TheCarrierWouldRetry() throws Exception {
+        JsonNode sample = sample("CarrierPushFunction-ups.json");
+        String body = sample.path("body").asText().replace("1Z8V4E270304414X", "1Z8V4E270304416X");
+        ShipmentRef ref = order(Carrier.UPS, "1Z8V4E270304416X");
+        TrackingState before = tracker.load(ref).orElseThrow();
+
+        APIGatewayV2HTTPEvent garbled = event(sample, "{not base64}", Map.of());
+        garbled.setIsBase64Encoded(true);
+        APIGatewayV2HTTPResponse r = function.handleRequest(garbled, null);
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(r.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        JsonNode problem = Json.MAPPER.readTree(r.getBody());
+        assertThat(problem.path("field").asText()).isEqualTo("body");
+        assertThat(problem.path("detail").asText()).contains("base64");
+        assertThat(tracker.load(ref).orElseThrow()).isEqualTo(before);
+
+        // the same alert, properly base64-encoded, is decoded and applied
+        APIGatewayV2HTTPEvent encoded = event(sample,
+                Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)), Map.of());
+        encoded.setIsBase64Encoded(true);
+        APIGatewayV2HTTPResponse ok = function.handleRequest(encoded, null);
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(ok.getBody()).contains("\"shipmentsUpdated\":1");
+        assertThat(tracker.load(ref).orElseThrow().shipment().status()).isEqualTo(ShipmentStatus.DELIVERED);
     }
 }

@@ -1,7 +1,5 @@
 package io.ordertracker.functions.changedetector;
 
-import io.ordertracker.notify.StallDetector;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
@@ -19,11 +17,11 @@ import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
-import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.domain.notify.NotificationJob;
 import io.ordertracker.domain.notify.NotificationLedger;
+import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.notify.JobMessages;
-import io.ordertracker.storage.DynamoDbNotificationLedger;
+import io.ordertracker.notify.StallDetector;
 import io.ordertracker.storage.Keys;
 import io.ordertracker.storage.ShipmentItems;
 import java.nio.file.Files;

@@ -6,7 +6,6 @@ import io.ordertracker.domain.polling.ShipmentTracker.SaveOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;
 import io.ordertracker.domain.merchants.MerchantAdmin;
 import io.ordertracker.lambda.Clocks;
+import io.ordertracker.lambda.Headers;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.TrackingTable;
@@ -50,14 +51,8 @@ public class MerchantAuthorizerFunction implements RequestHandler<APIGatewayV2Cu
     }
 
     static Optional<String> bearerToken(APIGatewayV2CustomAuthorizerEvent event) {
-        if (event == null || event.getHeaders() == null) {
-            return Optional.empty();
-        }
-        return event.getHeaders().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase("authorization"))
-                .map(Map.Entry::getValue)
-                .filter(v -> v != null && v.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(v -> v.substring(7).trim())
-                .findFirst();
+        return Optional.ofNullable(event == null ? null : Headers.get(event.getHeaders(), "authorization"))
+                .filter(v -> v.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(v -> v.substring(7).trim());
     }
 }

@@ -4,17 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.orders.TrackingPageReader;
 import io.ordertracker.lambda.Clocks;
-import io.ordertracker.json.Json;
+import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.Telemetry;
-import io.ordertracker.domain.orders.TrackingPageReader;
-import io.ordertracker.domain.orders.TrackingPageReader.TrackingPageData;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -31,6 +28,7 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
     private final TrackingPageReader source;
     private final Clock clock;
     private final PageRenderer renderer = new PageRenderer();
+    private final PageResponder responder = new PageResponder(renderer);
     @SuppressWarnings("unused")
     private final Priming priming;
 
@@ -54,52 +52,17 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpRequest request = HttpRequest.of(event);
         return Telemetry.around(context, () -> {
             try {
-                return respond(event);
+                return responder.respond(request, source.read(request.pathParameter("token"), clock.instant()));
             } catch (RuntimeException e) {
                 LOG.error("tracking page failure", e);
                 Telemetry.metrics().addMetric("TrackingPageFailure", 1, MetricUnit.COUNT);
-                PageText text = PageText.forLanguageTag(PageResponses.preferredLanguage(header(event, "accept-language")));
-                return PageResponses.error(renderer.message(text, "label.errorTitle", "label.errorText"));
+                return responder.error(request);
             } finally {
                 MDC.clear();
             }
         });
-    }
-
-    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
-        String token = event.getPathParameters() == null ? null : event.getPathParameters().get("token");
-        boolean json = PageResponses.prefersJson(header(event, "accept"));
-        Optional<TrackingPageData> data = source.read(token, clock.instant());
-        if (data.isEmpty()) {
-            Telemetry.metrics().addMetric("TrackingPageNotFound", 1, MetricUnit.COUNT);
-            PageText text = PageText.forLanguageTag(PageResponses.preferredLanguage(header(event, "accept-language")));
-            return json ? PageResponses.notFoundJson(text)
-                    : PageResponses.notFound(renderer.message(text, "label.notFoundTitle", "label.notFoundText"));
-        }
-        TrackingPageData page = data.get();
-        MDC.put("merchantId", page.order().merchantId());
-        MDC.put("shipmentId", page.shipmentId());
-        Telemetry.metrics().addMetric("TrackingPageViews", 1, MetricUnit.COUNT);
-        TrackingPageView view = TrackingPageView.of(page.merchant(), page.order(), page.shipments(), page.shipmentId());
-        String ifNoneMatch = header(event, "if-none-match");
-        if (json) {
-            return PageResponses.json(Json.write(PageJson.of(view)), ifNoneMatch);
-        }
-        return PageResponses.html(renderer.page(view), ifNoneMatch);
-    }
-
-    private static String header(APIGatewayV2HTTPEvent event, String name) {
-        Map<String, String> headers = event.getHeaders();
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(name)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 }
