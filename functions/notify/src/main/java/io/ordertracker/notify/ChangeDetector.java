@@ -107,7 +107,7 @@ public final class ChangeDetector {
         List<NotificationJob> jobs = new ArrayList<>();
         for (DetectedMilestone m : detected) {
             for (Channel channel : Channel.values()) {
-                String address = channel == Channel.EMAIL ? customer.email() : customer.phone();
+                String address = channel.addressOf(customer);
                 if (settings.wants(m.milestone(), channel) && address != null && !address.isBlank()) {
                     jobs.add(NotificationJob.of(merchantId, orderNumber, shipmentId, m, channel, now));
                 }

@@ -1,22 +1,18 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
-import io.ordertracker.domain.Customer;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * How one channel reaches a shopper: which address it uses, when a message may leave, the provider's own opt-out
+ * How one channel reaches a shopper: which addresses it can reach, when a message may leave, the provider's own opt-out
  * list, and the send itself. {@link NotificationSender} does the rest the same way for every channel; each sender
  * function is built with its own channel's delivery and nothing else.
  */
 public interface Delivery {
 
     Channel channel();
-
-    /** The shopper's address on this channel, or null. */
-    String address(Customer customer);
 
     boolean valid(String address);
 

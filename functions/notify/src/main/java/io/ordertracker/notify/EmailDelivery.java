@@ -1,7 +1,6 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
-import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,11 +27,6 @@ public final class EmailDelivery implements Delivery {
     @Override
     public Channel channel() {
         return Channel.EMAIL;
-    }
-
-    @Override
-    public String address(Customer customer) {
-        return customer == null ? null : customer.email();
     }
 
     @Override

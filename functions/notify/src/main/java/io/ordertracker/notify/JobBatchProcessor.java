@@ -1,9 +1,11 @@
 package io.ordertracker.notify;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.ordertracker.domain.notify.NotificationJob;
 import io.ordertracker.lambda.SqsBatch.Disposition;
+import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.lambda.SqsBatch;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +55,17 @@ public final class JobBatchProcessor {
 
     public SQSBatchResponse process(SQSEvent event) {
         return SqsBatch.process(event, this::handle);
+    }
+
+    /** One invocation of a sender function: the batch, with structured logging around it and its counts published. */
+    public SQSBatchResponse handleInvocation(SQSEvent event, Context context) {
+        return Telemetry.around(context, () -> {
+            try {
+                return process(event);
+            } finally {
+                tally.publish();
+            }
+        });
     }
 
     private Disposition handle(SQSEvent.SQSMessage message) {

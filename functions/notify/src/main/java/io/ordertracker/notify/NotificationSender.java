@@ -81,7 +81,7 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
             return Result.of(Outcome.STALE);
         }
         Customer customer = order.get().customer();
-        String address = delivery.address(customer);
+        String address = job.channel().addressOf(customer);
         if (!delivery.valid(address)) {
             return Result.of(Outcome.NO_CONTACT);
         }

@@ -1,7 +1,6 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
-import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.notify.QuietHours;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,11 +21,6 @@ public final class SmsDelivery implements Delivery {
     @Override
     public Channel channel() {
         return Channel.SMS;
-    }
-
-    @Override
-    public String address(Customer customer) {
-        return customer == null ? null : customer.phone();
     }
 
     @Override

@@ -114,17 +114,11 @@ public final class DynamoDbOrderStore implements OrderStore {
     @Override
     public List<Shipment> findShipments(String merchantId, String orderNumber) {
         List<Shipment> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.orderPk(merchantId, orderNumber)),
-                            ":prefix", s(Keys.SHIPMENT_SK_PREFIX)))
-                    .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(i -> out.add(ShipmentItems.fromItem(i)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.orderPk(merchantId, orderNumber)),
+                                ":prefix", s(Keys.SHIPMENT_SK_PREFIX))))
+                .items().forEach(i -> out.add(ShipmentItems.fromItem(i)));
         out.sort(java.util.Comparator.comparing(Shipment::createdAt).thenComparing(Shipment::shipmentId));
         return out;
     }

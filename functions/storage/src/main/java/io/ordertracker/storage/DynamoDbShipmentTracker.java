@@ -68,22 +68,20 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
     @Override
     public List<DueShipment> due(Carrier carrier, int shard, Instant now, int limit) {
         List<DueShipment> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_DUE_FOR_POLLING)
-                    .keyConditionExpression("pollShard = :shard AND nextPollAt <= :now")
-                    .expressionAttributeValues(Map.of(":shard", s(Keys.pollShard(carrier.code(), shard)),
-                            ":now", n(now.getEpochSecond())))
-                    .limit(Math.min(1000, limit - out.size()))
-                    .exclusiveStartKey(exclusiveStart));
-            for (Map<String, AttributeValue> item : page.items()) {
-                out.add(new DueShipment(str(item, "merchantId"), str(item, "orderNumber"), str(item, "shipmentId"),
-                        carrier, str(item, "trackingNumber"), ShipmentStatus.valueOf(str(item, "status")),
-                        Instant.ofEpochSecond(num(item, "nextPollAt", 0))));
+        // pages are fetched lazily: stopping at the limit stops the reads
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table)
+                .indexName(Keys.INDEX_DUE_FOR_POLLING)
+                .keyConditionExpression("pollShard = :shard AND nextPollAt <= :now")
+                .expressionAttributeValues(Map.of(":shard", s(Keys.pollShard(carrier.code(), shard)),
+                        ":now", n(now.getEpochSecond())))
+                .limit(Math.min(1000, limit))).items()) {
+            out.add(new DueShipment(str(item, "merchantId"), str(item, "orderNumber"), str(item, "shipmentId"),
+                    carrier, str(item, "trackingNumber"), ShipmentStatus.valueOf(str(item, "status")),
+                    Instant.ofEpochSecond(num(item, "nextPollAt", 0))));
+            if (out.size() >= limit) {
+                break;
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && out.size() < limit);
+        }
         return out;
     }
 
@@ -208,34 +206,20 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
     @Override
     public List<ShipmentRef> findByCarrierNumber(Carrier carrier, String trackingNumber) {
         List<ShipmentRef> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_BY_CARRIER_TRACKING)
-                    .keyConditionExpression("carrierTracking = :ct")
-                    .expressionAttributeValues(Map.of(":ct", s(Keys.carrierTracking(carrier.code(), trackingNumber))))
-                    .exclusiveStartKey(exclusiveStart));
-            for (Map<String, AttributeValue> item : page.items()) {
-                out.add(refFromKeys(str(item, Keys.PK), str(item, Keys.SK)));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.INDEX_BY_CARRIER_TRACKING)
+                        .keyConditionExpression("carrierTracking = :ct")
+                        .expressionAttributeValues(Map.of(":ct", s(Keys.carrierTracking(carrier.code(), trackingNumber)))))
+                .items().forEach(item -> out.add(refFromKeys(str(item, Keys.PK), str(item, Keys.SK))));
         return out;
     }
 
     /** Every stored event of a shipment, oldest first (tests and the bench). */
     public List<TrackingEvent> events(String shipmentId) {
         List<TrackingEvent> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.eventsPk(shipmentId))))
-                    .exclusiveStartKey(exclusiveStart));
-            page.items().forEach(i -> out.add(DynamoDbOrderStore.eventFrom(i)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.eventsPk(shipmentId)))))
+                .items().forEach(i -> out.add(DynamoDbOrderStore.eventFrom(i)));
         return out;
     }
 

@@ -17,7 +17,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link StallWatch} on the table: the sparse DueForPolling index holds exactly the shipments still being polled, so
@@ -37,23 +36,17 @@ public final class DynamoDbStallWatch implements StallWatch {
     @Override
     public List<ShipmentRef> polled(Carrier carrier, int shard) {
         List<ShipmentRef> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = start;
-            QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_DUE_FOR_POLLING)
-                    .keyConditionExpression("pollShard = :p")
-                    .expressionAttributeValues(Map.of(":p", s(Keys.pollShard(carrier.code(), shard))))
-                    .exclusiveStartKey(exclusiveStart));
-            for (Map<String, AttributeValue> row : page.items()) {
-                String merchantId = Attr.str(row, "merchantId");
-                String orderNumber = Attr.str(row, "orderNumber");
-                String shipmentId = Attr.str(row, "shipmentId");
-                if (merchantId != null && orderNumber != null && shipmentId != null) {
-                    out.add(new ShipmentRef(merchantId, orderNumber, shipmentId));
-                }
+        for (Map<String, AttributeValue> row : dynamo.queryPaginator(b -> b.tableName(table)
+                .indexName(Keys.INDEX_DUE_FOR_POLLING)
+                .keyConditionExpression("pollShard = :p")
+                .expressionAttributeValues(Map.of(":p", s(Keys.pollShard(carrier.code(), shard))))).items()) {
+            String merchantId = Attr.str(row, "merchantId");
+            String orderNumber = Attr.str(row, "orderNumber");
+            String shipmentId = Attr.str(row, "shipmentId");
+            if (merchantId != null && orderNumber != null && shipmentId != null) {
+                out.add(new ShipmentRef(merchantId, orderNumber, shipmentId));
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return out;
     }
 

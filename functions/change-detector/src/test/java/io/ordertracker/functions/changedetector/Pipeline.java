@@ -86,9 +86,9 @@ final class Pipeline {
         NotificationSender sms = new NotificationSender(orders, merchants, ledger, suppressions,
                 new SmsDelivery(new SnsSmsGateway(backend.sns()), composer, QuietHours.DEFAULT), settings, clock);
         this.emailSender = new EmailSenderFunction(new JobBatchProcessor(email,
-                new SqsRedelivery(backend.sqs(), backend.emailQueueUrl()), clock, tally), tally);
+                new SqsRedelivery(backend.sqs(), backend.emailQueueUrl()), clock, tally));
         this.smsSender = new SmsSenderFunction(new JobBatchProcessor(sms,
-                new SqsRedelivery(backend.sqs(), backend.smsQueueUrl()), clock, tally), tally);
+                new SqsRedelivery(backend.sqs(), backend.smsQueueUrl()), clock, tally));
         this.stallDetector = new StallDetectorFunction(new StallDetector(new DynamoDbStallWatch(dynamo, table), orders, merchants,
                 new StallDetector.Config(Map.of(), 3, ZoneId.of("America/New_York")), clock));
         this.suppression = new SuppressionFunction(suppressions, clock, tally);

@@ -8,7 +8,6 @@ import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
-import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.notify.EmailDelivery;
 import io.ordertracker.notify.JobBatchProcessor;
 import io.ordertracker.notify.MessageComposer;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The email queue to SES: one message per (shipment, milestone, channel) ever, branded, HTML and text. */
 public class EmailSenderFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final JobBatchProcessor processor;
-    private final Tally tally;
     @SuppressWarnings("unused")
     private final Priming priming;
 
@@ -39,25 +37,18 @@ public class EmailSenderFunction implements RequestHandler<SQSEvent, SQSBatchRes
                 new MessageComposer(), Env.require("SENDER_EMAIL"));
         NotificationSender sender = new NotificationSender(table.orders(), table.merchants(),
                 table.ledger(SenderConfig.claimLease()), table.suppressions(), email, SenderConfig.settings(), clock);
-        this.tally = new Tally();
-        this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("EMAIL_QUEUE_URL")), clock, tally);
+        this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("EMAIL_QUEUE_URL")), clock,
+                new Tally());
         this.priming = Priming.register(table::prime);
     }
 
-    public EmailSenderFunction(JobBatchProcessor processor, Tally tally) {
+    public EmailSenderFunction(JobBatchProcessor processor) {
         this.processor = processor;
-        this.tally = tally;
         this.priming = null;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Telemetry.around(context, () -> {
-            try {
-                return processor.process(event);
-            } finally {
-                tally.publish();
-            }
-        });
+        return processor.handleInvocation(event, context);
     }
 }

@@ -8,7 +8,6 @@ import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
-import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.notify.JobBatchProcessor;
 import io.ordertracker.notify.MessageComposer;
 import io.ordertracker.notify.NotificationSender;
@@ -28,7 +27,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public class SmsSenderFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final JobBatchProcessor processor;
-    private final Tally tally;
     @SuppressWarnings("unused")
     private final Priming priming;
 
@@ -40,25 +38,18 @@ public class SmsSenderFunction implements RequestHandler<SQSEvent, SQSBatchRespo
         SmsDelivery sms = new SmsDelivery(new SnsSmsGateway(sns), new MessageComposer(), SenderConfig.quietHours());
         NotificationSender sender = new NotificationSender(table.orders(), table.merchants(),
                 table.ledger(SenderConfig.claimLease()), table.suppressions(), sms, SenderConfig.settings(), clock);
-        this.tally = new Tally();
-        this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("SMS_QUEUE_URL")), clock, tally);
+        this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("SMS_QUEUE_URL")), clock,
+                new Tally());
         this.priming = Priming.register(table::prime);
     }
 
-    public SmsSenderFunction(JobBatchProcessor processor, Tally tally) {
+    public SmsSenderFunction(JobBatchProcessor processor) {
         this.processor = processor;
-        this.tally = tally;
         this.priming = null;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Telemetry.around(context, () -> {
-            try {
-                return processor.process(event);
-            } finally {
-                tally.publish();
-            }
-        });
+        return processor.handleInvocation(event, context);
     }
 }
