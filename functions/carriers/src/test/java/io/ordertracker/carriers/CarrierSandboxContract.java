@@ -2,6 +2,7 @@ package io.ordertracker.carriers;
 
 import io.ordertracker.carriers.CarrierTrackingResult.Failure;
 import io.ordertracker.carriers.CarrierTrackingResult.Tracked;
+import io.ordertracker.carriers.http.HttpTrackingClient;
 import io.ordertracker.carriers.http.ResilienceSettings;
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.ShipmentStatus;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -177,10 +179,15 @@ public abstract class CarrierSandboxContract {
         Journey journey = journey(JourneyKind.DELIVERED);
         clock.set(journey.endsAt());
         sandbox.inject(Fault.of(carrier(), FaultKind.RATE_LIMIT, 1).withRetryAfter(Duration.ofSeconds(1)));
-        long started = System.nanoTime();
-        Tracked t = tracked(trackOne(client(), journey.trackingNumber()));
+        TrackingClient client = client();
+        List<Duration> waits = new CopyOnWriteArrayList<>();
+        ((HttpTrackingClient) client).http().retry().getEventPublisher()
+                .onRetry(event -> waits.add(event.getWaitInterval()));
+        Tracked t = tracked(trackOne(client, journey.trackingNumber()));
         assertThat(t.status()).isEqualTo(ShipmentStatus.DELIVERED);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        // one retry, after exactly the wait the carrier asked for (the fast settings' own backoff is milliseconds)
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(sandbox.trackingCalls(carrier())).isEqualTo(2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ordertracker.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.function.Supplier;
+import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -16,11 +17,14 @@ public final class Telemetry {
 
     /**
      * The function's metrics. The namespace is set from the environment through {@link Env}, so the local runtime's
-     * per-function environment applies too (Powertools itself reads only the process environment).
+     * per-function environment applies too (Powertools itself reads only the process environment). So is the service
+     * name of the EMF library underneath: on Lambda it names the function itself, anywhere else (the local runtime,
+     * tests) it would log "Unknown ServiceName." at every flush.
      */
     public static Metrics metrics() {
         Metrics metrics = MetricsFactory.getMetricsInstance();
         metrics.setNamespace(Env.get("POWERTOOLS_METRICS_NAMESPACE").orElse("OrderTracker"));
+        Env.get("POWERTOOLS_SERVICE_NAME").ifPresent(EnvironmentConfigurationProvider.getConfig()::setServiceName);
         return metrics;
     }
 

@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The sandbox over real HTTP, with plain requests (the adapters' own tests live in the carriers module). */
 class CarrierSandboxTest {
@@ -110,18 +112,23 @@ class CarrierSandboxTest {
 
     @Test
     void slow_fault_holds_one_carrier_back_without_blocking_another() throws Exception {
-        sandbox.inject(Fault.of(Carrier.UPS, FaultKind.SLOW, 1).withDelay(Duration.ofSeconds(3)));
-        Thread slow = Thread.ofVirtual().start(() -> {
-            try {
-                get(URI.create(sandbox.baseUrl(Carrier.UPS) + "/api/track/v1/details/x"));
-            } catch (Exception ignored) {
-                // only the timing of the other call matters
-            }
-        });
-        long started = System.nanoTime();
-        getDhl(URI.create(sandbox.baseUrl(Carrier.DHL) + "/track/shipments?trackingNumber=x"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-        slow.join();
+        // held back for two minutes: while DHL is asked below, the UPS answer is still being held; were the DHL call
+        // queued behind it, it would answer only after UPS did, and fail below
+        sandbox.inject(Fault.of(Carrier.UPS, FaultKind.SLOW, 1).withDelay(Duration.ofMinutes(2)));
+        CompletableFuture<HttpResponse<String>> ups = http.sendAsync(
+                HttpRequest.newBuilder(URI.create(sandbox.baseUrl(Carrier.UPS) + "/api/track/v1/details/x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> sandbox.trackingCalls(Carrier.UPS) == 1 && sandbox.faults().pending(Carrier.UPS) == 0);
+
+        Journey journey = sandbox.journey(Carrier.DHL, JourneyKind.DELIVERED);
+        clock.set(journey.endsAt());
+        HttpResponse<String> dhl = getDhl(URI.create(sandbox.baseUrl(Carrier.DHL) + "/track/shipments?trackingNumber="
+                + journey.trackingNumber()));
+        assertThat(dhl.statusCode()).isEqualTo(200);
+        assertThat(readable(dhl.body())).isTrue();
+        assertThat(ups).as("the UPS answer is still held back").isNotDone();
+        ups.cancel(true);
     }
 
     private boolean readable(String body) {

@@ -64,5 +64,8 @@ public final class TrackerCli {
                                                    every sandbox journey through the real poll planner and tracking
                                                    worker on a simulated clock; last line JSON (calls per delivered
                                                    shipment, out-for-delivery detection delay)
+              test [MAVEN ARGS...]                 every test, as .ci/run runs them: finds a JDK 21+, creates .venv
+                                                   with moto, then mvn -B verify ARGS (e.g. -pl functions/domain -am);
+                                                   handled by the ./tracker script, needs no build first
             """;
 }

@@ -40,6 +40,11 @@ public abstract class HttpTrackingClient implements TrackingClient {
         return carrier;
     }
 
+    /** This client's guarded HTTP (its retry, circuit breaker and settings). */
+    public ResilientHttp http() {
+        return http;
+    }
+
     @Override
     public List<CarrierTrackingResult> track(List<String> trackingNumbers) {
         List<CarrierTrackingResult> results = new ArrayList<>(trackingNumbers.size());

@@ -82,6 +82,11 @@ public final class ResilientHttp {
         return breaker;
     }
 
+    /** The retry around each call; its event publisher tells what each wait before a retry was (tests, metrics). */
+    public Retry retry() {
+        return retry;
+    }
+
     public ResilienceSettings settings() {
         return settings;
     }

@@ -16,8 +16,7 @@ class MotoNotificationPipelineIT extends NotificationScenarios {
 
     @BeforeAll
     static void start() {
-        assumeTrue(MotoServer.availableOrFailOnCi(), "moto_server not found in " + MotoServer.describeVenv()
-                + " - create the venv with: python3 -m venv .venv && .venv/bin/pip install 'moto[server]'");
+        assumeTrue(MotoServer.availableOrFailOnCi(), MotoServer.unavailableMessage());
         backend = new MotoBackend();
     }
 

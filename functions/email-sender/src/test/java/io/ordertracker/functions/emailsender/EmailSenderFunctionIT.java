@@ -49,7 +49,7 @@ class EmailSenderFunctionIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(MotoServer.availableOrFailOnCi(), "moto_server not found in " + MotoServer.describeVenv());
+        assumeTrue(MotoServer.availableOrFailOnCi(), MotoServer.unavailableMessage());
         dynamoLocal = DynamoDbLocal.start();
         elasticMq = ElasticMq.start();
         moto = MotoServer.start();

@@ -50,7 +50,7 @@ class SmsSenderFunctionIT {
 
     @BeforeAll
     static void start() {
-        assumeTrue(MotoServer.availableOrFailOnCi(), "moto_server not found in " + MotoServer.describeVenv());
+        assumeTrue(MotoServer.availableOrFailOnCi(), MotoServer.unavailableMessage());
         dynamoLocal = DynamoDbLocal.start();
         elasticMq = ElasticMq.start();
         moto = MotoServer.start();

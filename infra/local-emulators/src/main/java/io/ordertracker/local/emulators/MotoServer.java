@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A moto server (SES, SNS, and any other AWS API moto serves) as a child process on a loopback port, from the
- * Python venv that .ci/run creates ({@code pip install "moto[server]"}). The venv is found through the system
- * property {@code ordertracker.venv}, else the env var {@code ORDER_TRACKER_VENV}, else {@code <repo>/.venv}.
+ * Python venv that infra/build/python-tools.sh creates ({@code pip install "moto[server]"}; {@code ./tracker test} and
+ * .ci/run run it first). The venv is found through the system property {@code ordertracker.venv}, else the env var
+ * {@code ORDER_TRACKER_VENV}, else {@code <repo>/.venv}.
  * Moto records what it "sends": {@link #sentEmails()} and {@link #sentSms()} read them back through moto's own
  * inspection endpoint ({@code /moto-api/data.json}).
  */
@@ -61,9 +62,16 @@ public final class MotoServer implements AutoCloseable {
         boolean available = executable().isPresent();
         if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new IllegalStateException("CI=true but no moto_server in the venv (" + describeVenv()
-                    + "); .ci/run should have installed moto[server]");
+                    + "); infra/build/python-tools.sh (run by .ci/run) should have installed moto[server]");
         }
         return available;
+    }
+
+    /** The message a suite that needs moto skips with, off CI: where it looked, and exactly how to get moto. */
+    public static String unavailableMessage() {
+        return "moto_server not found in " + describeVenv() + ", so this suite is skipped. To run it, get moto with"
+                + " ./tracker test (creates .venv with moto, then runs the tests) or infra/build/python-tools.sh"
+                + " (creates .venv with moto only; then run the tests again)";
     }
 
     public static String describeVenv() {

@@ -39,7 +39,7 @@ class EndToEndIT {
 
     @BeforeAll
     static void playEveryJourney() throws Exception {
-        assumeTrue(MotoServer.availableOrFailOnCi(), "moto_server is not installed (infra/build/python-tools.sh)");
+        assumeTrue(MotoServer.availableOrFailOnCi(), MotoServer.unavailableMessage());
         runtime = LocalRuntime.start(LocalRuntime.Options.defaults().withPort(0).withClockFactor(CLOCK_FACTOR));
         assertThat(runtime.journeys()).as("the carrier sandbox's journeys").isNotEmpty();
         Instant start = runtime.clock().instant();
