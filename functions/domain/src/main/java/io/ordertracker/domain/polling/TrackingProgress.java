@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,16 +57,35 @@ public final class TrackingProgress {
         fresh.forEach(e -> known.add(e.eventId()));
 
         Instant newest = o.newestEventTime();
-        StatusDecision decision = ShipmentStateMachine.decide(s.status(), s.lastEventAt(), o.status(), newest);
-        ShipmentStatus status = decision.newStatus();
+        // The carrier's older new scans first, in carrier-time order, so that the path matters as the rules say
+        // (a "delivered" scan after "returning to sender" in the same answer is the return's delivery); the newest
+        // is then decided on the carrier's own status for the answer.
+        ShipmentStatus status = s.status();
         ExceptionReason reason = s.reason();
-        if (decision.changesStatus() || decision.outcome() == StatusDecision.Outcome.SAME) {
+        Instant lastEventAt = s.lastEventAt();
+        for (TrackingEvent e : fresh.stream().filter(e -> e.time() != null
+                && (newest == null || e.time().toInstant().isBefore(newest)))
+                .sorted(Comparator.comparing(e -> e.time().toInstant())).toList()) {
+            Instant at = e.time().toInstant();
+            StatusDecision step = ShipmentStateMachine.decide(status, lastEventAt, e.status(), at);
+            if (step.changesStatus()) {
+                status = step.newStatus();
+                reason = e.reason();
+            }
+            if (step.isLatest() && (lastEventAt == null || at.isAfter(lastEventAt))) {
+                lastEventAt = at;
+            }
+        }
+        StatusDecision last = ShipmentStateMachine.decide(status, lastEventAt, o.status(), newest);
+        if (last.changesStatus() || last.outcome() == StatusDecision.Outcome.SAME) {
             reason = o.reason();
         }
-        Instant lastEventAt = s.lastEventAt();
-        if (decision.isLatest() && newest != null && (lastEventAt == null || newest.isAfter(lastEventAt))) {
+        status = last.newStatus();
+        if (last.isLatest() && newest != null && (lastEventAt == null || newest.isAfter(lastEventAt))) {
             lastEventAt = newest;
         }
+        StatusDecision decision = status != s.status() && !last.changesStatus()
+                ? new StatusDecision(StatusDecision.Outcome.ADVANCE, status) : last;
         Instant lastScanAt = max(s.lastScanAt(), newest);
         ZoneOffset offset = state.localOffset();
         if (newest != null && (s.lastScanAt() == null || !newest.isBefore(s.lastScanAt()))) {

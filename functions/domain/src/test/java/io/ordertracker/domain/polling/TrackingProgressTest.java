@@ -53,6 +53,45 @@ class TrackingProgressTest {
     }
 
     @Test
+    void aDeliveredScanAfterReturningToSenderInTheSameAnswerIsTheReturnsDelivery() {
+        Instant now = Instant.parse("2026-11-25T16:00:00Z");
+        TrackingProgress.Result r = progress.observed(fresh, obs(ShipmentStatus.DELIVERED, null,
+                ev("2026-11-24T09:00-05:00", ShipmentStatus.DELIVERED, "D"),
+                ev("2026-11-20T11:00-05:00", ShipmentStatus.RETURNING_TO_SENDER, "RS"),
+                ev("2026-11-17T08:00-05:00", ShipmentStatus.IN_TRANSIT, "P")), now, true);
+
+        assertThat(r.after().shipment().status()).isEqualTo(ShipmentStatus.RETURNED_TO_SENDER);
+        assertThat(r.decision().changesStatus()).isTrue();
+        assertThat(r.after().shipment().lastEventAt()).isEqualTo(Instant.parse("2026-11-24T14:00:00Z"));
+    }
+
+    @Test
+    void aTerminalScanInsideAnAnswerIsFinalEvenWhenLaterScansFollowIt() {
+        Instant now = Instant.parse("2026-11-25T16:00:00Z");
+        TrackingProgress.Result r = progress.observed(fresh, obs(ShipmentStatus.IN_TRANSIT, null,
+                ev("2026-11-21T09:00-05:00", ShipmentStatus.IN_TRANSIT, "P"),
+                ev("2026-11-20T11:00-05:00", ShipmentStatus.DELIVERED, "D")), now, true);
+
+        assertThat(r.after().shipment().status()).isEqualTo(ShipmentStatus.DELIVERED);
+    }
+
+    @Test
+    void theSameAnswerGivesTheSameStatusWhateverOrderTheCarrierListsItsScansIn() {
+        Instant now = Instant.parse("2026-11-25T16:00:00Z");
+        TrackingEvent pickup = ev("2026-11-17T08:00-05:00", ShipmentStatus.IN_TRANSIT, "P");
+        TrackingEvent attempt = ev("2026-11-19T12:00-05:00", ShipmentStatus.DELIVERY_ATTEMPTED, "A");
+        TrackingEvent returning = ev("2026-11-20T11:00-05:00", ShipmentStatus.RETURNING_TO_SENDER, "RS");
+        TrackingEvent delivered = ev("2026-11-24T09:00-05:00", ShipmentStatus.DELIVERED, "D");
+
+        ShipmentStatus newestFirst = progress.observed(fresh, obs(ShipmentStatus.DELIVERED, null,
+                delivered, returning, attempt, pickup), now, true).after().shipment().status();
+        ShipmentStatus oldestFirst = progress.observed(fresh, obs(ShipmentStatus.DELIVERED, null,
+                pickup, attempt, returning, delivered), now, true).after().shipment().status();
+
+        assertThat(newestFirst).isEqualTo(oldestFirst).isEqualTo(ShipmentStatus.RETURNED_TO_SENDER);
+    }
+
+    @Test
     void aLateOlderScanIsStoredButDoesNotMoveTheStatusBack() {
         Instant now = Instant.parse("2026-11-19T16:30:00Z");
         TrackingProgress.Result ofd = progress.observed(fresh, obs(ShipmentStatus.OUT_FOR_DELIVERY, null,
