@@ -20,7 +20,10 @@ if ! JAVA_HOME="$(pick_jdk)"; then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
-# Maven 3.8's bundled Guava warns about sun.misc.Unsafe on JDK 24+; the flag that silences it exists only there.
+# Maven 3.8's bundled Guava, and ElasticMQ's Pekko in ./tracker's own JVM, warn about sun.misc.Unsafe on JDK 24+;
+# the flag that allows it quietly exists only there. JAVA_UNSAFE_FLAG is for the scripts' own java commands.
+JAVA_UNSAFE_FLAG=""
 if [ "$(java_major "$JAVA_HOME" | cut -d. -f1)" -ge 24 ] 2>/dev/null; then
-  case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+  JAVA_UNSAFE_FLAG="--sun-misc-unsafe-memory-access=allow"
+  case "${MAVEN_OPTS:-}" in *sun-misc-unsafe*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} $JAVA_UNSAFE_FLAG" ;; esac
 fi

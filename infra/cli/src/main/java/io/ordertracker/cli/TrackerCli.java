@@ -34,7 +34,15 @@ public final class TrackerCli {
     /** {@code bench <what> ...}: each benchmark is dispatched by its second word. */
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        return switch (args.length == 0 ? "" : args[0]) {
+        String name = args.length == 0 ? "" : args[0];
+        if (name.equals("pipeline") || name.equals("polling")) {
+            // the functions' JSON logs to a file: the terminal keeps the progress lines and the result line
+            java.nio.file.Path log = io.ordertracker.local.runtime.FunctionLogs.toFile("bench-" + name + ".log", err);
+            if (log != null) {
+                err.println("bench: function logs in " + log);
+            }
+        }
+        return switch (name) {
             case "pipeline" -> io.ordertracker.local.runtime.PipelineBench.run(rest, out, err);
             case "polling" -> io.ordertracker.bench.polling.PollingBench.run(rest, out, err);
             default -> {

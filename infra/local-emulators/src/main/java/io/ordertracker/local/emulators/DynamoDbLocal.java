@@ -26,6 +26,9 @@ public final class DynamoDbLocal implements AutoCloseable {
         this.port = port;
     }
 
+    /** Held strongly: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final java.util.logging.Logger SDK_V1_LOG = java.util.logging.Logger.getLogger("com.amazonaws");
+
     public static DynamoDbLocal start() {
         return start(Ports.free());
     }
@@ -35,6 +38,8 @@ public final class DynamoDbLocal implements AutoCloseable {
         // DynamoDB Local logs every refused conditional write as a warning; those refusals are how idempotency
         // works here, not problems. Said here, where DynamoDB Local runs, not in the functions' log configuration.
         Configurator.setLevel("com.amazonaws.services.dynamodbv2", Level.ERROR);
+        // Its SDK v1 core warns through java.util.logging that JAXB is missing (it falls back to its own parser).
+        SDK_V1_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});

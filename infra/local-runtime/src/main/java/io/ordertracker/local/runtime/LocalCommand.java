@@ -50,14 +50,8 @@ public final class LocalCommand {
         err.println("local: starting DynamoDB Local, ElasticMQ, moto and the carrier sandbox...");
         // The functions' JSON logs and metrics, and the emulators' chatter, go to a file; the terminal shows the
         // banner and each message as it is sent.
-        java.nio.file.Path log = java.nio.file.Path.of(".tracker", "local.log").toAbsolutePath();
         PrintStream console = out;
-        try {
-            java.nio.file.Files.createDirectories(log.getParent());
-            System.setOut(new PrintStream(new java.io.FileOutputStream(log.toFile()), true, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            err.println("local: cannot write " + log + " (" + e.getMessage() + "); logs stay on the terminal");
-        }
+        java.nio.file.Path log = FunctionLogs.toFile("local.log", err);
         LocalRuntime runtime;
         try {
             runtime = LocalRuntime.start(options);
@@ -72,7 +66,7 @@ public final class LocalCommand {
             stopped.countDown();
         }, "local-runtime-shutdown"));
         printBanner(runtime, console);
-        console.println("Function logs (JSON, as CloudWatch would hold them): " + log);
+        console.println("Function logs (JSON, as CloudWatch would hold them): " + (log == null ? "this terminal" : log));
         console.println();
         int shown = 0;
         try {
