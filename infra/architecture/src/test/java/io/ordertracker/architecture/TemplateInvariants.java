@@ -38,6 +38,7 @@ final class TemplateInvariants {
     List<String> all(String expiryAttribute) {
         List<String> out = new ArrayList<>();
         out.addAll(topicsAreEncrypted());
+        out.addAll(queuesAndTablesAreEncrypted());
         out.addAll(awsServicePublishersCanUseTheTopicKey());
         out.addAll(functionPublishersCanUseTheTopicKey());
         out.addAll(sqsEventSourcesRedriveToADeadLetterQueue());
@@ -58,6 +59,23 @@ final class TemplateInvariants {
         resourcesOfType("AWS::SNS::Topic").forEach((id, topic) -> {
             if (!topic.path("Properties").has("KmsMasterKeyId")) {
                 out.add(id + " is not encrypted at rest (no KmsMasterKeyId)");
+            }
+        });
+        return out;
+    }
+
+    /** Shopper contact data passes through the queues and sits in the table: both say how they are encrypted. */
+    List<String> queuesAndTablesAreEncrypted() {
+        List<String> out = new ArrayList<>();
+        resourcesOfType("AWS::SQS::Queue").forEach((id, queue) -> {
+            JsonNode p = queue.path("Properties");
+            if (!p.path("SqsManagedSseEnabled").asBoolean(false) && !p.has("KmsMasterKeyId")) {
+                out.add(id + " does not declare encryption at rest (SqsManagedSseEnabled or KmsMasterKeyId)");
+            }
+        });
+        resourcesOfType("AWS::DynamoDB::Table").forEach((id, table) -> {
+            if (!table.path("Properties").path("SSESpecification").path("SSEEnabled").asBoolean(false)) {
+                out.add(id + " does not declare KMS encryption at rest (SSESpecification.SSEEnabled)");
             }
         });
         return out;

@@ -106,6 +106,16 @@ class TemplateInvariantsTest {
     }
 
     @Test
+    void anUnencryptedQueueOrTableFails() {
+        ObjectNode t = copy();
+        props(t, "SmsDeadLetterQueue").remove("SqsManagedSseEnabled");
+        props(t, "TrackingTable").remove("SSESpecification");
+        assertThat(rules(t).queuesAndTablesAreEncrypted()).hasSize(2)
+                .anySatisfy(v -> assertThat(v).startsWith("SmsDeadLetterQueue"))
+                .anySatisfy(v -> assertThat(v).startsWith("TrackingTable"));
+    }
+
+    @Test
     void aFunctionPublishingToAnEncryptedTopicWithoutTheKeyFails() {
         ObjectNode t = copy();
         ArrayNode statements = statements(t, "ChangeDetectorFunction");
