@@ -18,12 +18,11 @@ import java.util.regex.Pattern;
  * of these still passes every other test and fails only once deployed.
  */
 final class TemplateInvariants {
-    static final String AWS_MANAGED_SNS_KEY = "alias/aws/sns";
     static final Set<String> TABLE_ITEM_ACTIONS = Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
             "dynamodb:Scan", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
             "dynamodb:ConditionCheckItem", "dynamodb:PartiQLSelect", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate",
             "dynamodb:PartiQLDelete");
-    /** Lambda's default when an SQS queue has no VisibilityTimeout: SQS's 30 seconds. */
+    /** What a queue without VisibilityTimeout gets (SQS) and a function without Timeout (Lambda). */
     static final int SQS_DEFAULT_VISIBILITY_SECONDS = 30;
     static final int LAMBDA_DEFAULT_TIMEOUT_SECONDS = 3;
     private static final Pattern SERVICE_WILDCARD = Pattern.compile("[A-Za-z0-9-]+:\\*");
@@ -129,8 +128,8 @@ final class TemplateInvariants {
                         continue;
                     }
                     Optional<String> key = templateKey(resource(topic).path("Properties").path("KmsMasterKeyId"));
-                    if (key.isPresent() && !grantsOnKey(statements, key.get(), "kms:GenerateDataKey")
-                            || key.isPresent() && !grantsOnKey(statements, key.get(), "kms:Decrypt")) {
+                    if (key.isPresent() && !(grantsOnKey(statements, key.get(), "kms:GenerateDataKey")
+                            && grantsOnKey(statements, key.get(), "kms:Decrypt"))) {
                         out.add(fn + " publishes to " + topic + " but may not use kms:GenerateDataKey and kms:Decrypt"
                                 + " on its key " + key.get());
                     }
