@@ -5,16 +5,12 @@ import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantAdmin;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /** {@code ./tracker merchant ...}: ops create merchants and manage their API keys directly in the table. */
 final class MerchantCommand {
@@ -36,7 +32,7 @@ final class MerchantCommand {
             err.println("name the table: --table NAME or TABLE_NAME (the stack output TrackingTableName)");
             return 2;
         }
-        try (DynamoDbClient dynamo = client(options)) {
+        try (DynamoDbClient dynamo = CliAws.client(DynamoDbClient.builder(), options)) {
             return run(words, new DynamoDbMerchantStore(dynamo, table), out, err);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
@@ -87,17 +83,6 @@ final class MerchantCommand {
         }
         err.println(usage);
         return 2;
-    }
-
-    private static DynamoDbClient client(Map<String, String> options) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (options.containsKey("region")) {
-            builder.region(Region.of(options.get("region")));
-        }
-        if (options.containsKey("endpoint-url")) {
-            builder.endpointOverride(URI.create(options.get("endpoint-url")));
-        }
-        return builder.build();
     }
 
     private static String quote(String s) {

@@ -23,6 +23,7 @@ public final class TrackerCli {
             case "normalize" -> io.ordertracker.carriers.cli.NormalizeCommand.run(rest, out, err);
             case "local" -> io.ordertracker.local.runtime.LocalCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
+            case "redrive" -> RedriveCommand.run(rest, out, err);
             default -> {
                 err.println("unknown command: " + args[0]);
                 err.println(USAGE);
@@ -72,6 +73,10 @@ public final class TrackerCli {
                                                    every sandbox journey through the real poll planner and tracking
                                                    worker on a simulated clock; last line JSON (calls per delivered
                                                    shipment, out-for-delivery detection delay)
+              redrive DLQ_URL [--to QUEUE_URL] [--max N]
+                                                   move a dead-letter queue's messages back to their queue (the
+                                                   one that sends its failures there, unless --to names another);
+                                                   options: --region R, --endpoint-url URL
               test [MAVEN ARGS...]                 every test, as .ci/run runs them: finds a JDK 21+, creates .venv
                                                    with moto, then mvn -B verify ARGS (e.g. -pl functions/domain -am);
                                                    handled by the ./tracker script, needs no build first
