@@ -17,7 +17,8 @@ import software.amazon.awssdk.regions.Region;
  * One way to build AWS clients: the small url-connection HTTP client (no Apache, no Netty), the function's region,
  * credentials from the Lambda environment, and an endpoint override only when the environment names one
  * ({@code AWS_ENDPOINT_URL_<SERVICE>} or {@code AWS_ENDPOINT_URL}, as the SDK itself defines them) for the
- * local runtime. Build clients once per container (in the handler's no-arg constructor), never per request.
+ * local runtime; likewise the SDK's {@code AWS_MAX_ATTEMPTS}. Build clients once per container (in the handler's
+ * no-arg constructor), never per request.
  */
 public final class AwsClients {
     private AwsClients() {
@@ -30,8 +31,12 @@ public final class AwsClients {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(10)));
-        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
-                .apiCallTimeout(Duration.ofSeconds(15)).build());
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(15));
+        // The SDK reads AWS_MAX_ATTEMPTS from the process only; through Env the local runtime's and the tests'
+        // per-function environment sets it too
+        Env.get("AWS_MAX_ATTEMPTS").map(Integer::parseInt).ifPresent(n -> override.retryStrategy(b -> b.maxAttempts(n)));
+        builder.overrideConfiguration(override.build());
         Env.get("AWS_REGION").map(Region::of).ifPresent(builder::region);
         Env.get("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT))
                 .or(() -> Env.get("AWS_ENDPOINT_URL"))

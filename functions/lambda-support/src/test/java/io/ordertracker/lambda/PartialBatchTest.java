@@ -2,12 +2,18 @@ package io.ordertracker.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import io.ordertracker.lambda.SqsBatch.Disposition;
+import io.ordertracker.lambda.SqsBatch.TimeBudget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,127 @@ class PartialBatchTest {
     @Test
     void anEmptySqsBatchReportsNothing() {
         assertThat(SqsBatch.process(sqs(), m -> Disposition.RETRY).getBatchItemFailures()).isEmpty();
+    }
+
+    /** Lambda's context as far as the batch uses it: the time left, which the test spends by hand. */
+    static final class DrainingContext implements Context {
+        int remainingMillis;
+
+        DrainingContext(int remainingMillis) {
+            this.remainingMillis = remainingMillis;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return remainingMillis;
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return "req-1";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/test";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "test";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "test";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:000000000000:function:test";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 512;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return null;
+        }
+    }
+
+    @Test
+    void noMessageIsStartedWithLessTimeLeftThanTheReserveAndTheUnstartedOnesAreReportedFailed() {
+        DrainingContext context = new DrainingContext(90_000);
+        List<String> handled = new ArrayList<>();
+        // each message takes 30 s; one may need 40 s: after two (30 s left) the rest must wait for another invocation
+        SQSBatchResponse response = SqsBatch.process(sqs("a", "b", "c", "d"),
+                TimeBudget.of(context, Duration.ofSeconds(40)), m -> {
+                    handled.add(m.getBody());
+                    context.remainingMillis -= 30_000;
+                    return m.getBody().equals("a") ? Disposition.RETRY : Disposition.DONE;
+                });
+
+        assertThat(handled).containsExactly("a", "b");
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("a", "c", "d");
+        assertThat(MDC.get("messageId")).isNull();
+    }
+
+    @Test
+    void theFirstMessageIsAlwaysStartedSoAReserveLongerThanTheTimeoutCannotStallTheQueue() {
+        List<String> handled = new ArrayList<>();
+        SQSBatchResponse response = SqsBatch.process(sqs("a", "b"),
+                TimeBudget.of(new DrainingContext(30_000), Duration.ofSeconds(60)), m -> {
+                    handled.add(m.getBody());
+                    return Disposition.DONE;
+                });
+
+        assertThat(handled).containsExactly("a");
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("b");
+    }
+
+    @Test
+    void withoutAContextThereIsNoDeadline() {
+        List<String> handled = new ArrayList<>();
+        SQSBatchResponse response = SqsBatch.process(sqs("a", "b", "c"),
+                TimeBudget.of(null, Duration.ofDays(1)), m -> {
+                    handled.add(m.getBody());
+                    return Disposition.DONE;
+                });
+
+        assertThat(handled).containsExactly("a", "b", "c");
+        assertThat(response.getBatchItemFailures()).isEmpty();
+    }
+
+    @Test
+    void theReserveComesFromTheEnvironmentWhenItIsSet() {
+        DrainingContext context = new DrainingContext(20_000);
+        TimeBudget configured = Env.withOverlay(java.util.Map.of(TimeBudget.RESERVE_ENV, "25"),
+                () -> TimeBudget.fromEnvironment(context, Duration.ofSeconds(5)));
+        TimeBudget fallback = Env.withOverlay(java.util.Map.of(),
+                () -> TimeBudget.fromEnvironment(context, Duration.ofSeconds(5)));
+
+        assertThat(configured.reserve()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(fallback.reserve()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test

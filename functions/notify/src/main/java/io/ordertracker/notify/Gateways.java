@@ -12,6 +12,16 @@ public final class Gateways {
         }
     }
 
+    /**
+     * The provider asked us to slow down (SES {@code Throttling}: the account's send rate or daily quota; SNS
+     * {@code Throttled}): nothing was sent, and trying again at once would only be refused again.
+     */
+    public static final class Throttled extends RuntimeException {
+        public Throttled(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public interface EmailGateway {
         /** @return the provider's message id */
         String send(String source, String to, String replyTo, MessageComposer.Email email);

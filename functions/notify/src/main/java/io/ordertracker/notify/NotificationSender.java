@@ -104,7 +104,16 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
             ledger.markSkipped(job, claim.token(), "suppressed", now);
             return Result.of(Outcome.SUPPRESSED);
         }
-        if (delivery.optedOut(address)) {
+        boolean optedOut;
+        try {
+            optedOut = delivery.optedOut(address);
+        } catch (RuntimeException e) {
+            // The provider could not say (throttled, down): free the claim, or the retry would find it in flight
+            // until the lease runs out.
+            ledger.release(job, claim.token());
+            throw e;
+        }
+        if (optedOut) {
             ledger.markSkipped(job, claim.token(), "opted-out", now);
             return Result.of(Outcome.OPTED_OUT);
         }

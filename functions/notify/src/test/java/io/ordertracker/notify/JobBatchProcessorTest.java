@@ -34,7 +34,9 @@ class JobBatchProcessorTest {
     final JobBatchProcessor.Redelivery redelivery = (handle, delay) -> delayed.add(handle + "=" + delay.getSeconds());
 
     JobBatchProcessor processor(Function<NotificationJob, Result> sender) {
-        return new JobBatchProcessor(sender::apply, redelivery, Clock.fixed(NOW, ZoneOffset.UTC), tally);
+        // the jitter pinned to the top of its range: each wait is its ceiling
+        return new JobBatchProcessor(sender::apply, redelivery, Clock.fixed(NOW, ZoneOffset.UTC), tally,
+                new ThrottleBackoff(() -> 1.0));
     }
 
     static NotificationJob job(String order, Channel channel) {
@@ -140,6 +142,61 @@ class JobBatchProcessorTest {
         assertThat(failed(response)).containsExactly("m-2");
         assertThat(tally.count("NotificationsFailed", dims(Channel.EMAIL))).isEqualTo(1);
         assertThat(tally.count("NotificationsSent", dims(Channel.EMAIL))).isEqualTo(2);
+    }
+
+    static SQSEvent.SQSMessage received(String id, String body, int receiveCount) {
+        SQSEvent.SQSMessage m = message(id, body);
+        m.setAttributes(Map.of("ApproximateReceiveCount", Integer.toString(receiveCount)));
+        return m;
+    }
+
+    @Test
+    void aThrottledJobWaitsLongerWithEachReceiveAndIsNeitherFailedNorSentNorAreTheJobsAfterIt() {
+        List<String> tried = new ArrayList<>();
+        SQSBatchResponse response = processor(j -> {
+            tried.add(j.orderNumber());
+            if (j.orderNumber().equals("2")) {
+                throw new Gateways.Throttled("SES throttled us (Throttling)", null);
+            }
+            return Result.of(Outcome.SENT);
+        }).process(event(received("m-1", JobMessages.toJson(job("1", Channel.EMAIL)), 1),
+                received("m-2", JobMessages.toJson(job("2", Channel.EMAIL)), 1),
+                received("m-3", JobMessages.toJson(job("3", Channel.EMAIL)), 3),
+                received("m-4", JobMessages.toJson(job("4", Channel.EMAIL)), 12)));
+
+        assertThat(tried).containsExactly("1", "2"); // the provider refuses the account: no point asking for 3 and 4
+        assertThat(failed(response)).containsExactly("m-2", "m-3", "m-4");
+        // 30 s on the first receive, doubling per receive, at most 15 minutes
+        assertThat(delayed).containsExactly("rh-m-2=30", "rh-m-3=120", "rh-m-4=900");
+        assertThat(tally.count("NotificationsThrottled", dims(Channel.EMAIL))).isEqualTo(3);
+        assertThat(tally.count("NotificationsSent", dims(Channel.EMAIL))).isEqualTo(1);
+        assertThat(tally.total("NotificationsFailed")).isZero();
+    }
+
+    @Test
+    void aMessageWithoutAReceiveCountWaitsAsOnItsFirstReceive() {
+        SQSBatchResponse response = processor(j -> {
+            throw new Gateways.Throttled("SNS throttled us (Throttled)", null);
+        }).process(event(message("m-1", JobMessages.toJson(job("1", Channel.SMS)))));
+
+        assertThat(failed(response)).containsExactly("m-1");
+        assertThat(delayed).containsExactly("rh-m-1=30");
+        assertThat(tally.count("NotificationsThrottled", dims(Channel.SMS))).isEqualTo(1);
+    }
+
+    @Test
+    void aNewBatchTriesTheProviderAgain() {
+        JobBatchProcessor processor = processor(j -> {
+            if (j.orderNumber().equals("1")) {
+                throw new Gateways.Throttled("SES throttled us (Throttling)", null);
+            }
+            return Result.of(Outcome.SENT);
+        });
+        processor.process(event(message("m-1", JobMessages.toJson(job("1", Channel.EMAIL)))));
+        SQSBatchResponse next = processor.process(event(message("m-2", JobMessages.toJson(job("2", Channel.EMAIL)))));
+
+        assertThat(failed(next)).isEmpty();
+        assertThat(tally.count("NotificationsSent", dims(Channel.EMAIL))).isEqualTo(1);
     }
 
     @Test

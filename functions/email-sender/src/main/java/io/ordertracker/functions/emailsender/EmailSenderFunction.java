@@ -12,6 +12,7 @@ import io.ordertracker.notify.EmailDelivery;
 import io.ordertracker.notify.JobBatchProcessor;
 import io.ordertracker.notify.MessageComposer;
 import io.ordertracker.notify.NotificationSender;
+import io.ordertracker.notify.SendRateLimiter;
 import io.ordertracker.notify.SenderConfig;
 import io.ordertracker.notify.SesEmailGateway;
 import io.ordertracker.notify.SqsRedelivery;
@@ -33,8 +34,8 @@ public class EmailSenderFunction implements RequestHandler<SQSEvent, SQSBatchRes
         SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS");
         Clock clock = Clocks.fromEnvironment();
         // an email sender without a default From address is a deployment mistake: Env.require fails the init
-        EmailDelivery email = new EmailDelivery(new SesEmailGateway(ses, Env.get("CONFIGURATION_SET").orElse(null)),
-                new MessageComposer(), Env.require("SENDER_EMAIL"));
+        EmailDelivery email = new EmailDelivery(new SesEmailGateway(ses, Env.get("CONFIGURATION_SET").orElse(null),
+                SendRateLimiter.fromEnvironment()), new MessageComposer(), Env.require("SENDER_EMAIL"));
         NotificationSender sender = new NotificationSender(table.orders(), table.merchants(),
                 table.ledger(SenderConfig.claimLease()), table.suppressions(), email, SenderConfig.settings(), clock);
         this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("EMAIL_QUEUE_URL")), clock,

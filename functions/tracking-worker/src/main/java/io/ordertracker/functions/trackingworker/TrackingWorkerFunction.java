@@ -21,15 +21,19 @@ import io.ordertracker.polling.TrackingWorker;
 import io.ordertracker.storage.DynamoDbShipmentTracker;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Consumes the tracking queue with partial batch failures ({@link SqsBatch}): each message is one carrier request
  * (or a few), handled by {@link TrackingWorker}; a message that fails (carrier outage, bad credentials, unreadable
- * body) is reported alone and comes back after the visibility timeout, then goes to the dead-letter queue.
+ * body) is reported alone and comes back after the visibility timeout, then goes to the dead-letter queue. No
+ * message is started with less time left than one carrier call may take at worst (docs/polling.md).
  */
 public class TrackingWorkerFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /** One carrier call at worst: 3 attempts of up to 15 s each plus the backoffs between them (~47 s). */
+    static final Duration MESSAGE_RESERVE = Duration.ofSeconds(50);
     private final TrackingWorker worker;
     @SuppressWarnings("unused")
     private final Priming priming;
@@ -54,7 +58,8 @@ public class TrackingWorkerFunction implements RequestHandler<SQSEvent, SQSBatch
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Telemetry.around(context, () -> SqsBatch.process(event, message ->
+        return Telemetry.around(context, () -> SqsBatch.process(event,
+                SqsBatch.TimeBudget.fromEnvironment(context, MESSAGE_RESERVE), message ->
                 worker.handle(message.getBody()) == TrackingWorker.Outcome.RETRY ? Disposition.RETRY : Disposition.DONE));
     }
 }

@@ -2,6 +2,10 @@ package io.ordertracker.functions.trackingworker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.ordertracker.carriers.CarrierCredentials;
@@ -56,6 +60,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,6 +277,166 @@ class TrackingWorkerIT {
         assertThat(after.shipment().status()).isEqualTo(before.shipment().status());
         assertThat(after.shipment().nextPollAt()).isAfterOrEqualTo(clock.instant().plus(Duration.ofHours(1)));
         assertThat(tracker.events(ref.shipmentId())).isEmpty();
+    }
+
+    @Test
+    void aMessageWhoseEveryNumberIsRateLimitedIsDoneAndEachShipmentWaitsAsTheCarrierSaid() {
+        Journey j = sandbox.journey(Carrier.USPS, JourneyKind.FAILED_ATTEMPT_THEN_DELIVERED);
+        clock.set(step(j, 2).plusSeconds(60));
+        List<ShipmentRef> refs = List.of(order(j, step(j, 0)), order(j, step(j, 0)), order(j, step(j, 0)));
+        List<DueShipment> due = new ArrayList<>();
+        for (ShipmentRef ref : refs) {
+            Shipment s = tracker.load(ref).orElseThrow().shipment();
+            due.add(new DueShipment(ref.merchantId(), ref.orderNumber(), ref.shipmentId(), s.carrier(),
+                    s.trackingNumber(), s.status(), s.nextPollAt()));
+        }
+        String body = TrackingMessage.of(new TrackingBatch(Carrier.USPS, due), clock.instant()).toJson();
+        sandbox.inject(Fault.of(Carrier.USPS, FaultKind.RATE_LIMIT, 20).withRetryAfter(Duration.ofMinutes(40)));
+        try {
+            // a 429 for the whole message is no outage: reported done, so it burns no receive toward the DLQ
+            assertThat(failures(function(clients).handleRequest(event("all429", body), null))).isEmpty();
+        } finally {
+            sandbox.faults().clear();
+        }
+        for (ShipmentRef ref : refs) {
+            assertThat(tracker.load(ref).orElseThrow().shipment().nextPollAt())
+                    .isAfterOrEqualTo(clock.instant().plus(Duration.ofMinutes(40)));
+            assertThat(tracker.events(ref.shipmentId())).isEmpty();
+        }
+    }
+
+    @Test
+    void messagesNotStartedForLackOfTimeAreReportedFailedUntouchedAndSucceedOnTheirNextDelivery() {
+        Journey j = sandbox.journey(Carrier.UPS, JourneyKind.DELIVERED);
+        clock.set(step(j, 2).plusSeconds(60));
+        List<ShipmentRef> refs = List.of(order(j, step(j, 0)), order(j, step(j, 0)), order(j, step(j, 0)));
+        for (ShipmentRef ref : refs) {
+            sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(message(ref).toJson()));
+        }
+        List<Message> received = receiveAll(3);
+        List<TrackingState> before = refs.stream().map(r -> tracker.load(r).orElseThrow()).toList();
+        int callsBefore = sandbox.trackingCalls(Carrier.UPS);
+        // 90 s at the start; each carrier call "takes" 45 s, so after the first message less than the 50 s
+        // reserve is left
+        Context shortOfTime = new FakeContext(() -> 90_000 - 45_000 * (sandbox.trackingCalls(Carrier.UPS) - callsBefore));
+
+        SQSBatchResponse first = function(clients).handleRequest(sqsEvent(received), shortOfTime);
+
+        assertThat(failures(first)).containsExactly(received.get(1).messageId(), received.get(2).messageId());
+        assertThat(sandbox.trackingCalls(Carrier.UPS)).isEqualTo(callsBefore + 1);
+        int firstRef = indexOfBody(refs, received.get(0).body());
+        for (int i = 0; i < refs.size(); i++) {
+            TrackingState now = tracker.load(refs.get(i)).orElseThrow();
+            if (i == firstRef) {
+                assertThat(now.shipment().version()).isGreaterThan(before.get(i).shipment().version());
+            } else {
+                assertThat(now).isEqualTo(before.get(i)); // not started: not even loaded for writing
+            }
+        }
+
+        // as the event source does: the done message is deleted, the others come back after the visibility timeout
+        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(received.get(0).receiptHandle()));
+        for (Message m : received.subList(1, 3)) {
+            sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+        }
+        List<Message> again = receiveAll(2);
+        assertThat(failures(function(clients).handleRequest(sqsEvent(again), new FakeContext(() -> 90_000)))).isEmpty();
+        for (ShipmentRef ref : refs) {
+            assertThat(tracker.load(ref).orElseThrow().shipment().status()).isNotEqualTo(ShipmentStatus.PENDING);
+        }
+        again.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(dlqUrl)).messages()).isEmpty();
+    }
+
+    static int indexOfBody(List<ShipmentRef> refs, String body) {
+        for (int i = 0; i < refs.size(); i++) {
+            if (body.contains(refs.get(i).shipmentId())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no shipment of the test in " + body);
+    }
+
+    static List<Message> receiveAll(int count) {
+        List<Message> out = new ArrayList<>();
+        for (int round = 0; round < 10 && out.size() < count; round++) {
+            out.addAll(sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(count - out.size())
+                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages());
+        }
+        assertThat(out).hasSize(count);
+        return out;
+    }
+
+    static SQSEvent sqsEvent(List<Message> messages) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : messages) {
+            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
+            r.setMessageId(m.messageId());
+            r.setReceiptHandle(m.receiptHandle());
+            r.setBody(m.body());
+            records.add(r);
+        }
+        SQSEvent e = new SQSEvent();
+        e.setRecords(records);
+        return e;
+    }
+
+    /** Lambda's context with a time left the test decides. */
+    record FakeContext(IntSupplier remaining) implements Context {
+        @Override
+        public int getRemainingTimeInMillis() {
+            return remaining.getAsInt();
+        }
+
+        @Override
+        public String getAwsRequestId() {
+            return "it-request";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/TrackingWorkerFunction";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "it";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "TrackingWorkerFunction";
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:us-east-1:000000000000:function:TrackingWorkerFunction";
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 1024;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return null;
+        }
     }
 
     @Test
