@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.SqsBatch.Disposition;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.lambda.SqsBatch;
@@ -74,7 +75,7 @@ public final class JobBatchProcessor {
             job = JobMessages.parse(message.getBody());
         } catch (IllegalArgumentException e) {
             // A malformed job never becomes valid: fail it so it ends in the DLQ for a human to look at.
-            LOG.error("malformed notification job {}", message.getMessageId(), e);
+            LOG.error("malformed notification job {}: {}", message.getMessageId(), SafeErrors.describe(e), SafeErrors.redacted(e));
             tally.add("NotificationsFailed", Map.of("Channel", "UNKNOWN", "Milestone", "UNKNOWN"));
             return Disposition.RETRY;
         }
@@ -83,7 +84,7 @@ public final class JobBatchProcessor {
         try {
             result = sender.send(job);
         } catch (RuntimeException e) {
-            LOG.error("notification job {} failed", job.jobId(), e);
+            LOG.error("notification job {} failed: {}", job.jobId(), SafeErrors.describe(e), SafeErrors.redacted(e));
             tally.add("NotificationsFailed", dims);
             return Disposition.RETRY;
         }
