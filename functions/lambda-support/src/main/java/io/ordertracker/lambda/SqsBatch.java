@@ -96,7 +96,7 @@ public final class SqsBatch {
                     failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
                 }
             } catch (RuntimeException e) {
-                LOG.error("message failed; SQS will deliver it again", e);
+                LOG.error("message failed; SQS will deliver it again: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } finally {
                 restore(context);

@@ -31,7 +31,8 @@ public final class StreamBatch {
             try {
                 handler.accept(record);
             } catch (RuntimeException e) {
-                LOG.error("stream record {} failed; the batch is retried from it", sequenceNumber, e);
+                LOG.error("stream record {} failed; the batch is retried from it: {}", sequenceNumber, SafeErrors.describe(e),
+                        SafeErrors.redacted(e));
                 onFailure.accept(record);
                 return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));
             } finally {

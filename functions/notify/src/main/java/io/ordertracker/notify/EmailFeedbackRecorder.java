@@ -2,6 +2,7 @@ package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.notify.SuppressionList;
+import io.ordertracker.lambda.SafeErrors;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,7 +33,7 @@ public final class EmailFeedbackRecorder {
             feedback = SesFeedback.parse(snsMessage);
         } catch (IllegalArgumentException e) {
             // not an SES event (it never will be): count and drop rather than retry into the DLQ
-            LOG.warn("ignoring a message that is not an SES notification", e);
+            LOG.warn("ignoring a message that is not an SES notification: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
             tally.add("EmailFeedback", Map.of("Type", "Malformed"));
             return 0;
         }

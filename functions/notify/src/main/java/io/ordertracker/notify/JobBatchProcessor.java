@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.ordertracker.domain.notify.NotificationJob;
+import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.SqsBatch.Disposition;
 import io.ordertracker.lambda.SqsBatch.TimeBudget;
 import io.ordertracker.lambda.Telemetry;
@@ -98,7 +99,7 @@ public final class JobBatchProcessor {
             job = JobMessages.parse(message.getBody());
         } catch (IllegalArgumentException e) {
             // A malformed job never becomes valid: fail it so it ends in the DLQ for a human to look at.
-            LOG.error("malformed notification job {}", message.getMessageId(), e);
+            LOG.error("malformed notification job {}: {}", message.getMessageId(), SafeErrors.describe(e), SafeErrors.redacted(e));
             tally.add("NotificationsFailed", Map.of("Channel", "UNKNOWN", "Milestone", "UNKNOWN"));
             return Disposition.RETRY;
         }
@@ -114,7 +115,7 @@ public final class JobBatchProcessor {
             batch.throttled = true;
             return waitForProvider(message, job, dims);
         } catch (RuntimeException e) {
-            LOG.error("notification job {} failed", job.jobId(), e);
+            LOG.error("notification job {} failed: {}", job.jobId(), SafeErrors.describe(e), SafeErrors.redacted(e));
             tally.add("NotificationsFailed", dims);
             return Disposition.RETRY;
         }

@@ -12,6 +12,7 @@ import io.ordertracker.domain.polling.ObservationWriter.Answer;
 import io.ordertracker.domain.polling.ObservationWriter;
 import io.ordertracker.domain.polling.PipelineMetrics;
 import io.ordertracker.domain.polling.TrackingState;
+import io.ordertracker.lambda.SafeErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,7 +71,7 @@ public final class TrackingWorker {
             message = TrackingMessage.parse(body);
         } catch (IllegalArgumentException e) {
             // It fails every time and ends in the DLQ with its body, for a person to read.
-            LOG.error("unreadable tracking message: {}", e.getMessage());
+            LOG.error("unreadable tracking message: {}", SafeErrors.describe(e));
             metrics.count("PoisonMessages", 1);
             return Outcome.RETRY;
         }

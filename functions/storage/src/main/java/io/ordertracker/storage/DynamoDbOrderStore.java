@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -35,6 +36,11 @@ public final class DynamoDbOrderStore implements OrderStore {
     private static final String NOT_EXISTS = "attribute_not_exists(pk)";
     /** Idempotency keys are kept 30 days, the window in which a merchant's retry is plausible. */
     private static final long IDEMPOTENCY_TTL_SECONDS = 30L * 24 * 3600;
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
+    /** The first try and three retries: about 175 ms at most in pauses, well inside the API's timeout. */
+    static final int CONFLICT_ATTEMPTS = 4;
+    private static final long CONFLICT_BACKOFF_MILLIS = 25;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -59,19 +65,67 @@ public final class DynamoDbOrderStore implements OrderStore {
             item.put(Keys.EXPIRES_AT, n(order.createdAt().getEpochSecond() + IDEMPOTENCY_TTL_SECONDS));
             writes.add(put(item));
         }
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        Optional<TransactionCanceledException> cancelled = transact(writes);
+        if (cancelled.isEmpty()) {
             return new CreateOutcome.Created();
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (key != null && reasons.size() == writes.size()
-                    && "ConditionalCheckFailed".equals(reasons.get(writes.size() - 1).code())) {
+        }
+        TransactionCanceledException refused = cancelled.get();
+        List<CancellationReason> reasons = refused.cancellationReasons();
+        if (key != null && reasons.size() == writes.size()
+                && CONDITION_FAILED.equals(reasons.get(writes.size() - 1).code())) {
+            return new CreateOutcome.KeyExists();
+        }
+        if (!reasons.isEmpty() && CONDITION_FAILED.equals(reasons.get(0).code())) {
+            return new CreateOutcome.OrderExists();
+        }
+        if (conflictOnly(refused)) {
+            // Still racing after every retry: the other transaction has most likely committed by now, and then its
+            // order is the answer (a replay or a 409), exactly as if our write had been refused by its condition.
+            if (key != null && findIdempotencyKey(key.merchantId(), key.keyHash()).isPresent()) {
                 return new CreateOutcome.KeyExists();
             }
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (findOrder(order.merchantId(), order.orderNumber()).isPresent()) {
                 return new CreateOutcome.OrderExists();
             }
-            throw e;
+        }
+        throw refused;
+    }
+
+    /**
+     * Runs one transaction; empty when it committed, else the cancellation to classify. A cancellation only for
+     * {@code TransactionConflict} means another transaction held one of the items at that moment (two identical
+     * requests racing): not an answer about our conditions, so the same transaction is tried again after a short
+     * jittered pause, a bounded number of times, by which point the other one has usually committed and our
+     * conditions give the real answer.
+     */
+    private Optional<TransactionCanceledException> transact(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(b -> b.transactItems(writes));
+                return Optional.empty();
+            } catch (TransactionCanceledException e) {
+                if (!conflictOnly(e) || attempt == CONFLICT_ATTEMPTS) {
+                    return Optional.of(e);
+                }
+                pauseBeforeRetry(attempt, e);
+            }
+        }
+    }
+
+    /** Cancelled for conflicts alone: no item's own condition failed. */
+    static boolean conflictOnly(TransactionCanceledException e) {
+        List<String> codes = e.cancellationReasons().stream().map(CancellationReason::code).toList();
+        return codes.contains(TRANSACTION_CONFLICT) && !codes.contains(CONDITION_FAILED);
+    }
+
+    /** Full jitter on a doubling ceiling (25, 50, 100 ms), so racing retries spread out instead of colliding again. */
+    private static void pauseBeforeRetry(int attempt, TransactionCanceledException conflict) {
+        long ceilingMillis = CONFLICT_BACKOFF_MILLIS << (attempt - 1);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceilingMillis / 2, ceilingMillis + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw conflict;
         }
     }
 
@@ -156,19 +210,20 @@ public final class DynamoDbOrderStore implements OrderStore {
     public AddShipmentOutcome addShipment(Shipment shipment) {
         Map<String, AttributeValue> orderKey = Map.of(
                 Keys.PK, s(Keys.orderPk(shipment.merchantId(), shipment.orderNumber())), Keys.SK, s(Keys.ORDER_SK));
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(orderKey)
-                            .conditionExpression("attribute_exists(pk)")).build(),
-                    put(ShipmentItems.toItem(shipment))));
+        Optional<TransactionCanceledException> cancelled = transact(List.of(
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(orderKey)
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                put(ShipmentItems.toItem(shipment))));
+        if (cancelled.isEmpty()) {
             return new AddShipmentOutcome.Added(shipment);
-        } catch (TransactionCanceledException e) {
-            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return new AddShipmentOutcome.NoSuchOrder();
-            }
-            return new AddShipmentOutcome.AlreadyPresent(findShipment(shipment.merchantId(), shipment.orderNumber(),
-                    shipment.shipmentId()).orElseThrow(() -> e));
         }
+        TransactionCanceledException e = cancelled.get();
+        if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
+            return new AddShipmentOutcome.NoSuchOrder();
+        }
+        // The shipment is there already, or (still racing after every retry) most likely is by now.
+        return new AddShipmentOutcome.AlreadyPresent(findShipment(shipment.merchantId(), shipment.orderNumber(),
+                shipment.shipmentId()).orElseThrow(() -> e));
     }
 
     @Override

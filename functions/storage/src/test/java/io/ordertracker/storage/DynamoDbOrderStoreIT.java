@@ -1,6 +1,7 @@
 package io.ordertracker.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Customer;
@@ -10,17 +11,25 @@ import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.orders.OrderStore.AddShipmentOutcome;
 import io.ordertracker.domain.orders.OrderStore.CreateOutcome;
 import io.ordertracker.domain.orders.OrderStore.IdempotencyKey;
+import io.ordertracker.local.emulators.TransactionConflicts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 class DynamoDbOrderStoreIT {
     private final DynamoDbOrderStore store = new DynamoDbOrderStore(LocalTable.CLIENT, LocalTable.TABLE);
     private final Instant now = Instant.parse("2026-11-20T10:00:00Z");
     private final String merchant = "m_" + UUID.randomUUID();
+    /** DynamoDB Local never reports TransactionConflict itself; this client stages the lost race on the wire. */
+    private final TransactionConflicts conflicts = new TransactionConflicts();
+    private final DynamoDbOrderStore racing = new DynamoDbOrderStore(conflicts.client(LocalTable.DYNAMO.endpoint()),
+            LocalTable.TABLE);
 
     private Order order(String number) {
         return new Order(merchant, number, new Customer("Ada", "ada@example.com", "+15555550123", "America/New_York", "en-US"),
@@ -86,5 +95,59 @@ class DynamoDbOrderStoreIT {
         assertThat(stopped.active()).isFalse();
         assertThat(stopped.nextPollAt()).isNull();
         assertThat(store.stopTracking(merchant, "6001", "nope", now)).isEmpty();
+    }
+
+    @Test
+    void aCreateThatLosesARaceIsTriedAgainAndMeetsTheWinnersOrder() {
+        conflicts.refuseNext(1, () -> store.create(order("7001"), List.of(shipment("7001", "a")), null));
+        assertThat(racing.create(order("7001"), List.of(shipment("7001", "a")), null))
+                .isInstanceOf(CreateOutcome.OrderExists.class);
+        assertThat(conflicts.refused()).isEqualTo(1);
+
+        IdempotencyKey key = new IdempotencyKey(merchant, "race-key", "7002", "hash-7002");
+        conflicts.refuseNext(1, () -> store.create(order("7002"), List.of(), key));
+        assertThat(racing.create(order("7002"), List.of(), key)).isInstanceOf(CreateOutcome.KeyExists.class);
+        assertThat(conflicts.refused()).isEqualTo(2);
+    }
+
+    @Test
+    void aConflictWithNoWinnerIsTriedAgainUntilTheCreateCommits() {
+        conflicts.refuseNext(DynamoDbOrderStore.CONFLICT_ATTEMPTS - 1, () -> { });
+        assertThat(racing.create(order("7101"), List.of(shipment("7101", "a")), null))
+                .isInstanceOf(CreateOutcome.Created.class);
+        assertThat(conflicts.refused()).isEqualTo(DynamoDbOrderStore.CONFLICT_ATTEMPTS - 1);
+        assertThat(store.findShipments(merchant, "7101")).extracting(Shipment::shipmentId).containsExactly("a");
+    }
+
+    @Test
+    void conflictsOnEveryAttemptEndInReadingTheWinnersOrder() {
+        AtomicBoolean winnerWrote = new AtomicBoolean();
+        conflicts.refuseNext(100, () -> {
+            if (winnerWrote.compareAndSet(false, true)) {
+                store.create(order("7201"), List.of(shipment("7201", "a")), null);
+            }
+        });
+        assertThat(racing.create(order("7201"), List.of(shipment("7201", "a")), null))
+                .isInstanceOf(CreateOutcome.OrderExists.class);
+        assertThat(conflicts.refused()).isEqualTo(DynamoDbOrderStore.CONFLICT_ATTEMPTS);
+    }
+
+    @Test
+    void conflictsThatNeverClearAndLeaveNoOrderAreNotPassedOffAsAnAnswer() {
+        conflicts.refuseNext(100, () -> { });
+        assertThatThrownBy(() -> racing.create(order("7301"), List.of(shipment("7301", "a")), null))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons())
+                        .extracting(CancellationReason::code).containsOnly("TransactionConflict"));
+        assertThat(conflicts.refused()).isEqualTo(DynamoDbOrderStore.CONFLICT_ATTEMPTS);
+        assertThat(store.findOrder(merchant, "7301")).isEmpty();
+    }
+
+    @Test
+    void anAddedShipmentThatLosesARaceIsTheWinnersShipment() {
+        store.create(order("7401"), List.of(), null);
+        conflicts.refuseNext(1, () -> store.addShipment(shipment("7401", "p1")));
+        assertThat(racing.addShipment(shipment("7401", "p1"))).isInstanceOfSatisfying(
+                AddShipmentOutcome.AlreadyPresent.class, p -> assertThat(p.shipment().shipmentId()).isEqualTo("p1"));
+        assertThat(conflicts.refused()).isEqualTo(1);
     }
 }

@@ -210,7 +210,7 @@ class TrackingPageBrowserIT {
         assertThat(runtime.routes()).anyMatch(r -> r.startsWith("GET /t/{token} -> TrackingPageFunction"));
         JsonNode r = result("in-transit", "desktop");
         assertThat(r.path("headers").path("content-security-policy").asText()).startsWith("default-src 'none'");
-        assertThat(r.path("headers").path("cache-control").asText()).isEqualTo("public, max-age=300");
+        assertThat(r.path("headers").path("cache-control").asText()).isEqualTo("private, max-age=300");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.polling.PollingWiring;
 import io.ordertracker.storage.TrackingTable;
@@ -54,7 +55,7 @@ public class CarrierPushFunction implements RequestHandler<APIGatewayV2HTTPEvent
             try {
                 return receiver.receive(HttpRequest.of(event));
             } catch (RuntimeException e) {
-                LOG.error("carrier push failed; the carrier will retry", e);
+                LOG.error("carrier push failed; the carrier will retry: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 return HttpResponses.problem(500, "internal", "Internal error", "Try again later.", List.of());
             }
         });

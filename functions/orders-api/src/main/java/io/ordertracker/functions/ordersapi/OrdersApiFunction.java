@@ -12,6 +12,7 @@ import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.HttpRoutes;
 import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.TrackingTable;
 import java.util.List;
@@ -64,7 +65,7 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
                 MDC.put("merchantId", merchantId);
                 return routes.dispatch(request);
             } catch (RuntimeException e) {
-                LOG.error("order API failure", e);
+                LOG.error("order API failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 Telemetry.metrics().addMetric("OrderApiFailure", 1, MetricUnit.COUNT);
                 return HttpResponses.problem(500, "internal", "Internal error",
                         "Something failed on our side; the request may be retried safely.", List.of());

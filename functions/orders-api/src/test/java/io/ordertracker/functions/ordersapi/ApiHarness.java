@@ -45,9 +45,18 @@ final class ApiHarness {
 
     final MerchantAdmin admin = new MerchantAdmin(new DynamoDbMerchantStore(CLIENT, TABLE), Clock.systemUTC());
     final MerchantAuthorizerFunction authorizer = new MerchantAuthorizerFunction(admin);
-    final OrdersApiFunction api = new OrdersApiFunction(
-            new OrderService(new DynamoDbOrderStore(CLIENT, TABLE), Clock.systemUTC(), new TrackingTokens()),
-            "https://track.example.com");
+    final OrdersApiFunction api;
+
+    ApiHarness() {
+        this(CLIENT);
+    }
+
+    /** The orders function on its own client to DynamoDB Local (the authorizer keeps the plain one). */
+    ApiHarness(DynamoDbClient ordersClient) {
+        api = new OrdersApiFunction(
+                new OrderService(new DynamoDbOrderStore(ordersClient, TABLE), Clock.systemUTC(), new TrackingTokens()),
+                "https://track.example.com");
+    }
 
     /** A merchant with a fresh API key. */
     record Merchant(String merchantId, String apiKey, String keyId) {

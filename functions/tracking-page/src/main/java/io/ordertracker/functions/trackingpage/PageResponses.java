@@ -11,14 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Status codes and headers of the page. The page changes a few times a day, so browsers and CDNs may keep it five
- * minutes and then revalidate cheaply with the ETag; a not-found page is cached briefly. Security headers forbid
+ * Status codes and headers of the page. The page changes a few times a day, so the shopper's browser may keep it five
+ * minutes and then revalidate cheaply with the ETag; a not-found page is kept briefly. Only the browser: the token in
+ * the URL is the only key to the page, so a shared cache (a CDN, a corporate proxy) must not keep a copy it could
+ * serve to another client. Security headers forbid
  * every script, frame, plugin and form, allow only the page's own hashed style block and https images (the
  * merchant's logo), and keep the token out of Referer headers.
  */
 final class PageResponses {
-    static final String PAGE_CACHE = "public, max-age=300";
-    static final String NOT_FOUND_CACHE = "public, max-age=60";
+    static final String PAGE_CACHE = "private, max-age=300";
+    static final String NOT_FOUND_CACHE = "private, max-age=60";
     static final String HTML = "text/html; charset=utf-8";
     static final String JSON = "application/json";
 

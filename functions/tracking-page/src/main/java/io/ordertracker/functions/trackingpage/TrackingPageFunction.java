@@ -8,6 +8,7 @@ import io.ordertracker.domain.orders.TrackingPageReader;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
             try {
                 return responder.respond(request, source.read(request.pathParameter("token"), clock.instant()));
             } catch (RuntimeException e) {
-                LOG.error("tracking page failure", e);
+                LOG.error("tracking page failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 Telemetry.metrics().addMetric("TrackingPageFailure", 1, MetricUnit.COUNT);
                 return responder.error(request);
             } finally {

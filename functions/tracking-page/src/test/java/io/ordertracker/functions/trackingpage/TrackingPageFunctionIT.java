@@ -90,7 +90,7 @@ class TrackingPageFunctionIT {
         assertThat(style.find()).isTrue();
         assertThat(csp).contains("'sha256-" + PageRenderer.sha256Base64(style.group(1)) + "'");
         assertThat(r.body()).doesNotContain(" style=\"");
-        assertThat(header(r, "Cache-Control")).isEqualTo("public, max-age=300");
+        assertThat(header(r, "Cache-Control")).isEqualTo("private, max-age=300");
         assertThat(header(r, "ETag")).matches("\"[0-9a-f]{32}\"");
         assertThat(header(r, "Vary")).contains("Accept");
         assertThat(header(r, "Referrer-Policy")).isEqualTo("no-referrer");
@@ -110,6 +110,7 @@ class TrackingPageFunctionIT {
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
         assertThat(header(again, "ETag")).isEqualTo(etag);
+        assertThat(header(again, "Cache-Control")).isEqualTo("private, max-age=300");
 
         PageFixtures.putEvent(seeded.shipmentId(), new TrackingEvent(OffsetDateTime.parse("2026-11-19T22:00:00-05:00"),
                 ShipmentStatus.IN_TRANSIT, null, "AR", "Arrived at Facility", "Secaucus, NJ, US"));
@@ -126,7 +127,7 @@ class TrackingPageFunctionIT {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(header(r, "Content-Type")).isEqualTo("application/json");
-        assertThat(header(r, "Cache-Control")).isEqualTo("public, max-age=300");
+        assertThat(header(r, "Cache-Control")).isEqualTo("private, max-age=300");
         JsonNode page = JSON.readTree(r.body());
         assertThat(page.path("orderNumber").asText()).isEqualTo(seeded.orderNumber());
         assertThat(page.path("timeZone").asText()).isEqualTo("America/New_York");
@@ -155,7 +156,7 @@ class TrackingPageFunctionIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(header(unknown, "Content-Type")).startsWith("text/html");
         assertThat(unknown.body()).contains("We can&#39;t find this tracking page", "contact the shop");
-        assertThat(header(unknown, "Cache-Control")).isEqualTo("public, max-age=60");
+        assertThat(header(unknown, "Cache-Control")).isEqualTo("private, max-age=60");
         assertThat(header(unknown, "Content-Security-Policy")).contains("style-src 'sha256-");
 
         assertThat(get("/t/not-a-token").statusCode()).isEqualTo(404);
