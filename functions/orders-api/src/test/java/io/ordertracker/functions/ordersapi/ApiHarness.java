@@ -17,6 +17,7 @@ import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.storage.TrackingTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ final class ApiHarness {
     final MerchantAuthorizerFunction authorizer = new MerchantAuthorizerFunction(admin);
     final OrdersApiFunction api = new OrdersApiFunction(
             new OrderService(new DynamoDbOrderStore(CLIENT, TABLE), Clock.systemUTC(), new TrackingTokens()),
-            "https://track.example.com");
+            new TrackingTable(CLIENT, TABLE).erasure(Clock.systemUTC()), "https://track.example.com");
 
     /** A merchant with a fresh API key. */
     record Merchant(String merchantId, String apiKey, String keyId) {
@@ -107,6 +108,13 @@ final class ApiHarness {
     Response stopTracking(String apiKey, String orderNumber, String shipmentId) {
         APIGatewayV2HTTPEvent e = sample("stop-tracking");
         e.setPathParameters(Map.of("orderNumber", orderNumber, "shipmentId", shipmentId));
+        return send(apiKey, e);
+    }
+
+    Response erase(String apiKey, String orderNumber) {
+        APIGatewayV2HTTPEvent e = sample("erase");
+        e.setPathParameters(Map.of("orderNumber", orderNumber));
+        e.setRawPath("/v1/orders/" + orderNumber);
         return send(apiKey, e);
     }
 
