@@ -89,7 +89,7 @@ final class MerchantCommand {
         return 2;
     }
 
-    private static DynamoDbClient client(Map<String, String> options) {
+    static DynamoDbClient client(Map<String, String> options) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
         if (options.containsKey("region")) {
             builder.region(Region.of(options.get("region")));
