@@ -61,7 +61,13 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
         item.put("claimedAt", s(now.toString()));
         item.put("merchantId", s(job.merchantId()));
         item.put("orderNumber", s(job.orderNumber()));
+        if (job.shipmentId() != null) {
+            item.put("shipmentId", s(job.shipmentId()));
+        }
         item.put("milestone", s(job.milestone().name()));
+        if (job.episode() != null && !job.episode().isEmpty()) {
+            item.put("episode", s(job.episode()));
+        }
         item.put("channel", s(job.channel().name()));
         item.put(Keys.EXPIRES_AT, n(retention.ledgerExpiry(now).getEpochSecond()));
         try {
@@ -115,7 +121,7 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     }
 
     /**
-     * Removes the readable order number and replaces the provider's message id (which finds the shopper's address
+     * Removes the readable order number and the shipment id, and replaces the provider's message id (which finds the shopper's address
      * in SES and SNS logs) by its hash; state, milestone, channel and timestamps stay. Conditional on the entry
      * existing, so a scrub racing the entry's TTL deletion writes nothing back.
      */
@@ -132,7 +138,7 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 values.put(":id", s("sha256:" + Hashing.sha256Hex(providerId)));
                 set += ", providerMessageId = :id";
             }
-            String update = set + " REMOVE orderNumber";
+            String update = set + " REMOVE orderNumber, shipmentId";
             try {
                 dynamo.updateItem(b -> b.tableName(table)
                         .key(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK)))
