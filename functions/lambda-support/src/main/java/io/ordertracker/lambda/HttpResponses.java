@@ -57,6 +57,13 @@ public final class HttpResponses {
         return problem(status, type, title, message, List.of(new FieldError(field, message)));
     }
 
+    /** 204: done, nothing to say (no body, so no Content-Type). */
+    public static APIGatewayV2HTTPResponse noContent() {
+        Map<String, String> headers = new LinkedHashMap<>(securityHeaders());
+        headers.put("Cache-Control", "no-store");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(headers).build();
+    }
+
     static Map<String, String> securityHeaders() {
         return Map.of("X-Content-Type-Options", "nosniff");
     }

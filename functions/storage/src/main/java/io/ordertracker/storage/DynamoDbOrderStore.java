@@ -6,6 +6,7 @@ import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.OrderItem;
+import io.ordertracker.domain.RetentionPolicy;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
@@ -30,8 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Orders, shipments, events and idempotency keys in the single table. */
+/**
+ * Orders, shipments, events and idempotency keys in the single table. Retention ({@link RetentionPolicy}): an order
+ * created without shipments expires on its own; stopping a shipment starts its expiry (and its events', and the
+ * order's once all have ended); adding a shipment keeps the order until that one ends too.
+ */
 public final class DynamoDbOrderStore implements OrderStore {
     private static final String NOT_EXISTS = "attribute_not_exists(pk)";
     /** Idempotency keys are kept 30 days, the window in which a merchant's retry is plausible. */
@@ -42,18 +48,36 @@ public final class DynamoDbOrderStore implements OrderStore {
     static final int CONFLICT_ATTEMPTS = 4;
     private static final long CONFLICT_BACKOFF_MILLIS = 25;
 
+    /** On the order item: the hash of the Idempotency-Key that created it, so an erasure can delete that item. */
+    static final String IDEMPOTENCY_KEY_HASH = "idempotencyKeyHash";
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ShopperDataExpiry expiry;
 
-    public DynamoDbOrderStore(DynamoDbClient dynamo, String table) {
+    public DynamoDbOrderStore(DynamoDbClient dynamo, String table, RetentionPolicy retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.expiry = new ShopperDataExpiry(dynamo, table, retention);
+    }
+
+    /** With the default retention (tests). */
+    public DynamoDbOrderStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, RetentionPolicy.DEFAULT);
     }
 
     @Override
     public CreateOutcome create(Order order, List<Shipment> shipments, IdempotencyKey key) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(orderItem(order)));
+        Map<String, AttributeValue> orderItem = orderItem(order);
+        if (shipments.isEmpty()) {
+            expiry.policy().orderExpiry(order, shipments)
+                    .ifPresent(e -> orderItem.put(Keys.EXPIRES_AT, n(e.getEpochSecond())));
+        }
+        if (key != null) {
+            orderItem.put(IDEMPOTENCY_KEY_HASH, s(key.keyHash()));
+        }
+        writes.add(put(orderItem));
         shipments.forEach(s -> writes.add(put(ShipmentItems.toItem(s))));
         if (key != null) {
             Map<String, AttributeValue> item = new HashMap<>();
@@ -210,8 +234,11 @@ public final class DynamoDbOrderStore implements OrderStore {
     public AddShipmentOutcome addShipment(Shipment shipment) {
         Map<String, AttributeValue> orderKey = Map.of(
                 Keys.PK, s(Keys.orderPk(shipment.merchantId(), shipment.orderNumber())), Keys.SK, s(Keys.ORDER_SK));
+        // A live parcel keeps its order: an expiry the order had (created without shipments, or all of them ended)
+        // goes until this one ends too.
         Optional<TransactionCanceledException> cancelled = transact(List.of(
-                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(orderKey)
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(orderKey)
+                        .updateExpression("REMOVE #e").expressionAttributeNames(Map.of("#e", Keys.EXPIRES_AT))
                         .conditionExpression("attribute_exists(pk)")).build(),
                 put(ShipmentItems.toItem(shipment))));
         if (cancelled.isEmpty()) {
@@ -233,8 +260,10 @@ public final class DynamoDbOrderStore implements OrderStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ShipmentItems.fromItem(item));
     }
 
+    /** Also starts the shipment's retention: its item, its events and, if it was the last live one, the order. */
     @Override
     public Optional<Shipment> stopTracking(String merchantId, String orderNumber, String shipmentId, Instant now) {
+        Shipment stopped;
         try {
             Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                     .key(shipmentKey(merchantId, orderNumber, shipmentId))
@@ -243,9 +272,96 @@ public final class DynamoDbOrderStore implements OrderStore {
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":false", bool(false), ":now", s(now.toString()), ":one", n(1)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return Optional.of(ShipmentItems.fromItem(updated));
+            stopped = ShipmentItems.fromItem(updated);
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
+        }
+        Instant expiresAt = expiry.policy().shipmentExpiry(stopped)
+                .orElseThrow(() -> new IllegalStateException("a stopped shipment has ended"));
+        // Events and order first: if the shipment's own expiry below fails, the merchant's retry does it all again.
+        expiry.events(shipmentId, expiresAt);
+        expiry.settleOrder(merchantId, orderNumber, stopped);
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(shipmentKey(merchantId, orderNumber, shipmentId))
+                    .updateExpression("SET #e = :e").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#e", Keys.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":e", n(expiresAt.getEpochSecond()))));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty(); // erased in between
+        }
+        return Optional.of(stopped);
+    }
+
+    /**
+     * Events of each shipment, then the shipments, the idempotency key, and the order item last (see the port).
+     * Deletes go in batches; an item a concurrent TTL deletion removed first is simply not there any more.
+     */
+    @Override
+    public Optional<Erased> erase(String merchantId, String orderNumber) {
+        String pk = Keys.orderPk(merchantId, orderNumber);
+        Map<String, AttributeValue> order = null;
+        List<Map<String, AttributeValue>> others = new ArrayList<>();
+        List<String> shipmentIds = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk)))).items()) {
+            String sk = str(item, Keys.SK);
+            if (Keys.ORDER_SK.equals(sk)) {
+                order = item;
+                continue;
+            }
+            if (sk.startsWith(Keys.SHIPMENT_SK_PREFIX)) {
+                shipmentIds.add(str(item, "shipmentId"));
+            }
+            others.add(Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK)));
+        }
+        if (order == null) {
+            return Optional.empty();
+        }
+        int events = 0;
+        for (String shipmentId : shipmentIds) {
+            List<Map<String, AttributeValue>> eventKeys = new ArrayList<>();
+            dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                            .keyConditionExpression("pk = :pk").projectionExpression("pk, sk")
+                            .expressionAttributeValues(Map.of(":pk", s(Keys.eventsPk(shipmentId)))))
+                    .items().forEach(eventKeys::add);
+            deleteAll(eventKeys);
+            events += eventKeys.size();
+        }
+        String keyHash = str(order, IDEMPOTENCY_KEY_HASH);
+        if (keyHash != null) {
+            others.add(Map.of(Keys.PK, s(Keys.idempotencyPk(merchantId, keyHash)), Keys.SK, s(Keys.IDEMPOTENCY_SK)));
+        }
+        deleteAll(others);
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of(Keys.PK, s(pk), Keys.SK, s(Keys.ORDER_SK))));
+        return Optional.of(new Erased(shipmentIds.size(), events));
+    }
+
+    /** BatchWriteItem, 25 keys a request, re-sending what DynamoDB left unprocessed (with a short back-off). */
+    private void deleteAll(List<Map<String, AttributeValue>> keys) {
+        for (int from = 0; from < keys.size(); from += 25) {
+            List<WriteRequest> batch = keys.subList(from, Math.min(keys.size(), from + 25)).stream()
+                    .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table, batch);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == 8) {
+                    throw new IllegalStateException("DynamoDB kept throttling the erasure; retry it");
+                }
+                if (attempt > 0) {
+                    backOff(attempt);
+                }
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(25L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while erasing", e);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.ordertracker.storage.Attr.*;
 
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.RetentionPolicy;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.ShipmentStatus;
@@ -56,10 +57,17 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ShopperDataExpiry expiry;
 
-    public DynamoDbShipmentTracker(DynamoDbClient dynamo, String table) {
+    public DynamoDbShipmentTracker(DynamoDbClient dynamo, String table, RetentionPolicy retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.expiry = new ShopperDataExpiry(dynamo, table, retention);
+    }
+
+    /** With the default retention (tests, the bench). */
+    public DynamoDbShipmentTracker(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, RetentionPolicy.DEFAULT);
     }
 
     // ---------------------------------------------------------------------------------------------------- planner
@@ -137,12 +145,22 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
     /**
      * Stores the result: new events first (each once), then the shipment, conditional on the version it was read at.
      * Events written before a lost race are harmless: they are true scans, and the retry finds them stored.
+     *
+     * <p>A write that leaves the shipment ended (terminal, or no longer tracked) starts or restarts its retention:
+     * the shipment, every event and (once all its shipments have ended) the order get {@code expiresAt}. Events and
+     * order are done before the shipment write, because a redelivered message finds the shipment already written and
+     * stops there; the order is settled again after it, for a sibling shipment ending at the same moment.
      */
     @Override
     public SaveOutcome save(TrackingProgress.Result result) {
         Shipment after = result.after().shipment();
+        Optional<Instant> expiresAt = expiry.policy().shipmentExpiry(after);
         for (TrackingEvent event : result.newEvents()) {
-            putEventOnce(after.shipmentId(), event);
+            putEventOnce(after.shipmentId(), event, expiresAt);
+        }
+        if (expiresAt.isPresent()) {
+            expiry.events(after.shipmentId(), expiresAt.get());
+            expiry.settleOrder(after.merchantId(), after.orderNumber(), after);
         }
         long expected = result.before().shipment().version();
         Map<String, String> names = new HashMap<>();
@@ -187,6 +205,7 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
             removes.add(name(names, "pollShard"));
             removes.add(name(names, "nextPollAt"));
         }
+        expiresAt.ifPresent(e -> set(sets, names, values, Keys.EXPIRES_AT, n(e.getEpochSecond())));
         names.put("#v", "version");
         values.put(":expected", n(expected));
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
@@ -197,10 +216,13 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
                     .conditionExpression("attribute_exists(pk) AND #v = :expected")
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values));
-            return SaveOutcome.SAVED;
         } catch (ConditionalCheckFailedException e) {
             return SaveOutcome.CONFLICT;
         }
+        if (expiresAt.isPresent()) {
+            expiry.settleOrder(after.merchantId(), after.orderNumber(), null);
+        }
+        return SaveOutcome.SAVED;
     }
 
     @Override
@@ -247,7 +269,7 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
 
     // ---------------------------------------------------------------------------------------------- internals
 
-    private void putEventOnce(String shipmentId, TrackingEvent event) {
+    private void putEventOnce(String shipmentId, TrackingEvent event, Optional<Instant> expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>();
         String instant = event.time() == null ? "0000" : event.time().toInstant().toString();
         item.put(Keys.PK, s(Keys.eventsPk(shipmentId)));
@@ -261,6 +283,7 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
         putIfPresent(item, "carrierCode", event.carrierCode());
         putIfPresent(item, "description", event.description());
         putIfPresent(item, "location", event.location());
+        expiresAt.ifPresent(e -> item.put(Keys.EXPIRES_AT, n(e.getEpochSecond())));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException e) {

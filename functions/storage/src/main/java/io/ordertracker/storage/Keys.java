@@ -1,5 +1,7 @@
 package io.ordertracker.storage;
 
+import io.ordertracker.domain.Hashing;
+
 /**
  * Every key of the single table, in one place (docs/data-model.md lists the access pattern each one serves).
  * Merchant ids are part of every merchant-owned partition key, so no query can reach another merchant's items.
@@ -80,12 +82,18 @@ public final class Keys {
         return carrierCode + "#" + shard;
     }
 
-    /** The notification ledger entry of one message (job id: merchant#order#shipment-or-ORDER#milestone[#episode]#channel). */
-    public static String notificationPk(String jobId) {
-        return "NOTIFY#" + jobId;
+    /**
+     * The notification ledger of one order: every message about it in one partition, so an erasure can find them
+     * all. The order number is hashed here and the job id in the sort key, so the keys never name the order.
+     */
+    public static String notificationPk(String merchantId, String orderNumber) {
+        return "NOTIFY#" + merchantId + "#" + Hashing.sha256Hex(orderNumber);
     }
 
-    public static final String NOTIFICATION_SK = "LEDGER";
+    /** One message's entry (job id: merchant#order#shipment-or-ORDER#milestone[#episode]#channel), hashed. */
+    public static String notificationSk(String jobId) {
+        return "LEDGER#" + Hashing.sha256Hex(jobId);
+    }
 
     /** A suppressed email address or phone number, by the SHA-256 of its normalized form. */
     public static String suppressionPk(String channel, String addressHash) {

@@ -1,29 +1,48 @@
 package io.ordertracker.storage;
 
+import io.ordertracker.domain.RetentionPolicy;
+import io.ordertracker.domain.orders.OrderErasure;
 import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Env;
+import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The tracking table and every port implemented on it: what a function's no-arg constructor wires from the
- * environment template.yaml sets ({@code TABLE_NAME}), with one DynamoDB client per container.
+ * environment template.yaml sets ({@code TABLE_NAME}, {@code RETENTION_DAYS}), with one DynamoDB client per
+ * container.
  */
 public final class TrackingTable {
+    /** The ledger's claim lease where nothing claims (erasure scrubs the ledger, it never sends). */
+    private static final Duration NO_CLAIMS = Duration.ZERO;
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final RetentionPolicy retention;
 
-    public TrackingTable(DynamoDbClient dynamo, String table) {
+    public TrackingTable(DynamoDbClient dynamo, String table, RetentionPolicy retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.retention = retention;
+    }
+
+    public TrackingTable(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, RetentionPolicy.DEFAULT);
     }
 
     public static TrackingTable fromEnvironment() {
-        return new TrackingTable(AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"), Env.require("TABLE_NAME"));
+        return new TrackingTable(AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"), Env.require("TABLE_NAME"),
+                RetentionPolicy.ofDays(Env.intValue("RETENTION_DAYS", 180)));
     }
 
     public DynamoDbOrderStore orders() {
-        return new DynamoDbOrderStore(dynamo, table);
+        return new DynamoDbOrderStore(dynamo, table, retention);
+    }
+
+    /** Erasing an order: its items deleted, its notification-ledger entries scrubbed. */
+    public OrderErasure erasure(Clock clock) {
+        return new OrderErasure(orders(), ledger(NO_CLAIMS), clock);
     }
 
     public DynamoDbMerchantStore merchants() {
@@ -31,7 +50,7 @@ public final class TrackingTable {
     }
 
     public DynamoDbShipmentTracker shipments() {
-        return new DynamoDbShipmentTracker(dynamo, table);
+        return new DynamoDbShipmentTracker(dynamo, table, retention);
     }
 
     public DynamoDbTrackingPageReader trackingPages() {
@@ -39,7 +58,7 @@ public final class TrackingTable {
     }
 
     public DynamoDbNotificationLedger ledger(Duration claimLease) {
-        return new DynamoDbNotificationLedger(dynamo, table, claimLease);
+        return new DynamoDbNotificationLedger(dynamo, table, claimLease, retention);
     }
 
     public DynamoDbSuppressionList suppressions() {

@@ -36,9 +36,9 @@ class DynamoDbNotificationLedgerIT {
         assertThat(first.claim()).isEqualTo(NotificationLedger.Claim.CLAIMED);
         assertThat(ledger.claim(job, now.plusSeconds(1)).claim()).isEqualTo(NotificationLedger.Claim.IN_FLIGHT);
         ledger.markSent(job, first.token(), "msg-1", now.plusSeconds(2));
-        assertThat(ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SENT));
+        assertThat(ledger.state(job)).isEqualTo(Optional.of(NotificationLedger.State.SENT));
         assertThat(ledger.claim(job, now.plus(Duration.ofDays(30))).claim()).isEqualTo(NotificationLedger.Claim.ALREADY_DONE);
-        assertThat(ledger.entry(job.jobId()).get("entityType").s()).isEqualTo("NOTIFICATION");
+        assertThat(ledger.entry(job).get("entityType").s()).isEqualTo("NOTIFICATION");
     }
 
     @Test
@@ -52,7 +52,7 @@ class DynamoDbNotificationLedgerIT {
         assertThatThrownBy(() -> ledger.markSent(job, crashed.token(), "late", now.plusSeconds(123)))
                 .isInstanceOf(ConditionalCheckFailedException.class);
         ledger.markSent(job, retry.token(), "msg-2", now.plusSeconds(123));
-        assertThat(ledger.entry(job.jobId()).get("providerMessageId").s()).isEqualTo("msg-2");
+        assertThat(ledger.entry(job).get("providerMessageId").s()).isEqualTo("msg-2");
     }
 
     @Test
@@ -64,7 +64,7 @@ class DynamoDbNotificationLedgerIT {
         var again = ledger.claim(job, now.plusSeconds(1));
         assertThat(again.claim()).isEqualTo(NotificationLedger.Claim.CLAIMED);
         ledger.markSkipped(job, again.token(), "suppressed", now.plusSeconds(1));
-        assertThat(ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SKIPPED));
+        assertThat(ledger.state(job)).isEqualTo(Optional.of(NotificationLedger.State.SKIPPED));
         assertThat(ledger.claim(job, now.plus(Duration.ofHours(1))).claim()).isEqualTo(NotificationLedger.Claim.ALREADY_DONE);
     }
 

@@ -20,6 +20,7 @@ public final class TrackerCli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "merchant" -> MerchantCommand.run(rest, out, err);
+            case "erase" -> EraseCommand.run(rest, out, err);
             case "normalize" -> io.ordertracker.carriers.cli.NormalizeCommand.run(rest, out, err);
             case "local" -> io.ordertracker.local.runtime.LocalCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
@@ -63,6 +64,10 @@ public final class TrackerCli {
               merchant key revoke MERCHANT_ID KEY_ID
                   options: --table NAME (or TABLE_NAME; the stack output TrackingTableName)
                            --region R, --endpoint-url URL (e.g. the local runtime's DynamoDB)
+              erase --order ORDER_NUMBER --merchant MERCHANT_ID
+                                                   erase an order: order, shipments, events and tracking pages
+                                                   deleted, notification records scrubbed to hashes
+                  options: --table NAME, --region R, --endpoint-url URL (as for merchant)
               normalize --carrier ups|fedex|usps|dhl FILE...
                                                    read saved carrier responses, print one JSON line per result
               local [--port P] [--clock-factor F] [--api-key K]

@@ -307,7 +307,7 @@ abstract class NotificationScenarios {
         p.backend.sqs().sendMessage(b -> b.queueUrl(p.backend.emailQueueUrl()).messageBody(JobMessages.toJson(job)));
         p.deliverAll();
         assertThat(emailsToShopper()).hasSize(2);
-        assertThat(p.ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SENT));
+        assertThat(p.ledger.state(job)).isEqualTo(Optional.of(NotificationLedger.State.SENT));
     }
 
     @Test
@@ -328,7 +328,7 @@ abstract class NotificationScenarios {
         var again = p.emailSender.handleRequest(Pipeline.sqsEvent("m1", JobMessages.toJson(job)), null);
         assertThat(again.getBatchItemFailures()).isEmpty();
         assertThat(emailsToShopper()).singleElement().satisfies(m -> assertThat(m.subject()).contains("E-5001 was delivered"));
-        assertThat(p.ledger.state(job.jobId())).isEqualTo(Optional.of(NotificationLedger.State.SENT));
+        assertThat(p.ledger.state(job)).isEqualTo(Optional.of(NotificationLedger.State.SENT));
     }
 
     @Test

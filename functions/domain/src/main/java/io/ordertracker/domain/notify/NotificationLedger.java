@@ -40,5 +40,13 @@ public interface NotificationLedger {
     void release(NotificationJob job, String token);
 
     /** The entry's state; empty when there is none. */
-    Optional<State> state(String jobId);
+    Optional<State> state(NotificationJob job);
+
+    /**
+     * Makes the entries of one order unreadable (an erasure): what names the order or the message at the provider
+     * is hashed or removed; state and timestamps stay, so a redelivered job still finds its message told.
+     *
+     * @return how many entries were scrubbed
+     */
+    int scrubOrder(String merchantId, String orderNumber, Instant now);
 }

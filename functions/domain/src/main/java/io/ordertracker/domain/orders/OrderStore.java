@@ -33,6 +33,17 @@ public interface OrderStore {
     /** Stops polling and notifications for one shipment; the history stays. Empty if no such shipment. */
     Optional<Shipment> stopTracking(String merchantId, String orderNumber, String shipmentId, Instant now);
 
+    /**
+     * Deletes the order, every shipment of it (their tracking tokens with them), their events and the idempotency
+     * key that created it; the order item goes last, so a retry after a failure part-way finds it and finishes.
+     * Empty if there is no such order.
+     */
+    Optional<Erased> erase(String merchantId, String orderNumber);
+
+    /** What an erasure deleted. */
+    record Erased(int shipments, int events) {
+    }
+
     /** An {@code Idempotency-Key} header as stored: its hash, the order it created and that request's hash. */
     record IdempotencyKey(String merchantId, String keyHash, String orderNumber, String requestHash) {
     }

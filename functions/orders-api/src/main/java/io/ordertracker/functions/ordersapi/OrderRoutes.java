@@ -2,6 +2,7 @@ package io.ordertracker.functions.ordersapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ordertracker.domain.orders.NewOrder;
+import io.ordertracker.domain.orders.OrderErasure;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.OrderService.CreateResult;
 import io.ordertracker.domain.orders.OrderService.OrderView;
@@ -30,11 +31,13 @@ final class OrderRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OrdersApiFunction.class);
 
     private final OrderService orders;
+    private final OrderErasure erasure;
     private final OrderRequestParser parser = new OrderRequestParser();
     private final Optional<String> configuredPageBaseUrl;
 
-    OrderRoutes(OrderService orders, Optional<String> configuredPageBaseUrl) {
+    OrderRoutes(OrderService orders, OrderErasure erasure, Optional<String> configuredPageBaseUrl) {
         this.orders = orders;
+        this.erasure = erasure;
         this.configuredPageBaseUrl = configuredPageBaseUrl;
     }
 
@@ -42,6 +45,7 @@ final class OrderRoutes {
         return HttpRoutes.builder()
                 .route("POST /v1/orders", r -> jsonBody(r, body -> create(r, body)))
                 .route("GET /v1/orders/{orderNumber}", r -> withOrderNumber(r, n -> get(r, n)))
+                .route("DELETE /v1/orders/{orderNumber}", r -> withOrderNumber(r, n -> erase(r, n)))
                 .route("POST /v1/orders/{orderNumber}/shipments",
                         r -> withOrderNumber(r, n -> jsonBody(r, body -> addShipment(r, n, body))))
                 .route("DELETE /v1/orders/{orderNumber}/shipments/{shipmentId}",
@@ -81,6 +85,19 @@ final class OrderRoutes {
         String base = pageBaseUrl(request);
         return orders.view(request.merchantId(), orderNumber)
                 .map(view -> HttpResponses.json(200, body(view, base)))
+                .orElseGet(() -> notFound(orderNumber));
+    }
+
+    /** The shopper's data goes; a second erasure finds no order (404), which is also what the first one left. */
+    private APIGatewayV2HTTPResponse erase(HttpRequest request, String orderNumber) {
+        MDC.put("orderNumber", orderNumber);
+        return erasure.erase(request.merchantId(), orderNumber)
+                .map(erased -> {
+                    LOG.info("order erased: {} shipments, {} events, {} ledger entries scrubbed",
+                            erased.shipments(), erased.events(), erased.ledgerEntriesScrubbed());
+                    Telemetry.metrics().addMetric("OrdersErased", 1, MetricUnit.COUNT);
+                    return HttpResponses.noContent();
+                })
                 .orElseGet(() -> notFound(orderNumber));
     }
 

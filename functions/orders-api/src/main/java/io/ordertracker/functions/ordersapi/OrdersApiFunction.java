@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.orders.OrderErasure;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.lambda.Clocks;
@@ -15,6 +16,7 @@ import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.TrackingTable;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,24 +33,20 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
     /** Orders are small; a bigger body is a mistake or an attack. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final OrderService orders;
-    private final Optional<String> configuredPageBaseUrl;
     private final HttpRoutes routes;
     @SuppressWarnings("unused")
     private final Priming priming;
 
     public OrdersApiFunction() {
         TrackingTable table = TrackingTable.fromEnvironment();
-        this.orders = new OrderService(table.orders(), Clocks.fromEnvironment(), new TrackingTokens());
-        this.configuredPageBaseUrl = Env.get("TRACKING_PAGE_BASE_URL");
-        this.routes = new OrderRoutes(orders, configuredPageBaseUrl).table();
+        Clock clock = Clocks.fromEnvironment();
+        this.routes = new OrderRoutes(new OrderService(table.orders(), clock, new TrackingTokens()),
+                table.erasure(clock), Env.get("TRACKING_PAGE_BASE_URL")).table();
         this.priming = Priming.register(table::prime);
     }
 
-    public OrdersApiFunction(OrderService orders, String pageBaseUrl) {
-        this.orders = orders;
-        this.configuredPageBaseUrl = Optional.ofNullable(pageBaseUrl);
-        this.routes = new OrderRoutes(orders, configuredPageBaseUrl).table();
+    public OrdersApiFunction(OrderService orders, OrderErasure erasure, String pageBaseUrl) {
+        this.routes = new OrderRoutes(orders, erasure, Optional.ofNullable(pageBaseUrl)).table();
         this.priming = null;
     }
 

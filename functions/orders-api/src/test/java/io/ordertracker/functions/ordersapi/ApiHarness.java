@@ -17,6 +17,7 @@ import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.storage.TrackingTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ final class ApiHarness {
     ApiHarness(DynamoDbClient ordersClient) {
         api = new OrdersApiFunction(
                 new OrderService(new DynamoDbOrderStore(ordersClient, TABLE), Clock.systemUTC(), new TrackingTokens()),
-                "https://track.example.com");
+                new TrackingTable(ordersClient, TABLE).erasure(Clock.systemUTC()), "https://track.example.com");
     }
 
     /** A merchant with a fresh API key. */
@@ -116,6 +117,13 @@ final class ApiHarness {
     Response stopTracking(String apiKey, String orderNumber, String shipmentId) {
         APIGatewayV2HTTPEvent e = sample("stop-tracking");
         e.setPathParameters(Map.of("orderNumber", orderNumber, "shipmentId", shipmentId));
+        return send(apiKey, e);
+    }
+
+    Response erase(String apiKey, String orderNumber) {
+        APIGatewayV2HTTPEvent e = sample("erase");
+        e.setPathParameters(Map.of("orderNumber", orderNumber));
+        e.setRawPath("/v1/orders/" + orderNumber);
         return send(apiKey, e);
     }
 

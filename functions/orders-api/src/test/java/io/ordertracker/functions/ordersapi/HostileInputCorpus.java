@@ -19,13 +19,13 @@ final class HostileInputCorpus {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-    enum Target { CREATE, ADD_SHIPMENT, GET }
+    enum Target { CREATE, ADD_SHIPMENT, GET, ERASE }
 
     /**
      * @param body           the raw body (JSON text, possibly broken), or null
      * @param base64Body     send the body base64-encoded (binary bodies)
      * @param headers        extra request headers
-     * @param pathOrderNumber for GET / ADD_SHIPMENT
+     * @param pathOrderNumber for GET / ADD_SHIPMENT / ERASE
      */
     record Case(String name, Target target, String body, boolean base64Body, Map<String, String> headers,
                 String pathOrderNumber, int expectedStatus, String expectedField) {
@@ -313,6 +313,11 @@ final class HostileInputCorpus {
         for (String p : paths) {
             cases.add(new Case("GET order '" + p.replace("\u0000", "\\0").substring(0, Math.min(20, p.replace("\u0000", "\\0").length())) + "'",
                     Target.GET, null, false, Map.of(), p, 404, "orderNumber"));
+            cases.add(new Case("DELETE order '" + p.replace("\u0000", "\\0").substring(0, Math.min(20, p.replace("\u0000", "\\0").length())) + "'",
+                    Target.ERASE, null, false, Map.of(), p, 404, "orderNumber"));
         }
+        // A number this merchant never created (the control test creates H-1 for another merchant).
+        cases.add(new Case("DELETE an order number this merchant does not have", Target.ERASE, null, false, Map.of(),
+                "H-1", 404, "orderNumber"));
     }
 }

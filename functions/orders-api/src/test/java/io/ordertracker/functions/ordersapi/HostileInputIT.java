@@ -67,6 +67,7 @@ class HostileInputIT {
             }
             case ADD_SHIPMENT -> api.addShipment(shop.apiKey(), c.pathOrderNumber(), c.body());
             case GET -> api.get(shop.apiKey(), c.pathOrderNumber());
+            case ERASE -> api.erase(shop.apiKey(), c.pathOrderNumber());
         };
         assertThat(r.status()).as(r.body()).isEqualTo(c.expectedStatus());
         assertThat(r.header("Content-Type")).isEqualTo("application/problem+json");

@@ -152,6 +152,33 @@ class OrdersApiIT {
     }
 
     @Test
+    void anErasedOrderIsGoneForItsMerchantAndUntouchableByAnother() {
+        Merchant other = api.newMerchant("Shop E");
+        Response created = api.post(shop.apiKey(), order("ERASE-1", "ups", "1Z5R89390357567127"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(created.status()).isEqualTo(201);
+
+        Response foreign = api.erase(other.apiKey(), "ERASE-1");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().path("field").asText()).isEqualTo("orderNumber");
+        assertThat(api.get(shop.apiKey(), "ERASE-1").status()).as("another merchant erased nothing").isEqualTo(200);
+
+        Response erased = api.erase(shop.apiKey(), "ERASE-1");
+        assertThat(erased.status()).isEqualTo(204);
+        assertThat(erased.body()).isNull();
+        assertThat(api.get(shop.apiKey(), "ERASE-1").status()).isEqualTo(404);
+        assertThat(ApiHarness.CLIENT.scan(b -> b.tableName(ApiHarness.TABLE)).items())
+                .as("no item names the erased order").noneMatch(item -> item.toString().contains("ERASE-1"));
+
+        Response again = api.erase(shop.apiKey(), "ERASE-1");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(again.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(again.json().path("field").asText()).isEqualTo("orderNumber");
+        assertThat(api.erase(shop.apiKey(), "not a valid number!").status()).isEqualTo(404);
+        assertThat(api.erase(null, "ERASE-1").status()).isEqualTo(401);
+    }
+
+    @Test
     void requestsWithoutAValidKeyNeverReachTheOrders() {
         assertThat(api.post(null, order("8001")).status()).isEqualTo(401);
         assertThat(api.post("otk_bogus_" + "x".repeat(40), order("8001")).status()).isEqualTo(403);

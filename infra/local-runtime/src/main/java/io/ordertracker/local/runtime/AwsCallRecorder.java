@@ -95,8 +95,9 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     }
 
     /**
-     * The notification ledger is written (a conditional put naming milestone and channel) just before each send:
-     * remembering it tells the outbox which milestone, episode and shipment the next email or SMS is about.
+     * The notification ledger is written (a conditional put naming milestone, channel, shipment and episode as
+     * attributes; its keys are hashes) just before each send: remembering it tells the outbox which milestone,
+     * episode and shipment the next email or SMS is about.
      */
     private static void noteLedgerClaim(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         var milestone = item.get("milestone");
@@ -113,22 +114,6 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
                 claim.put(k, v.s());
             }
         });
-        // the ledger key is <merchant>#<order>#<shipment or ORDER>#<MILESTONE>[#<episode>]#<CHANNEL>
-        var pk = item.get("pk");
-        if (pk != null && pk.s() != null) {
-            String[] parts = pk.s().split("#");
-            for (int i = 1; i < parts.length; i++) {
-                if (parts[i].equals(milestone.s())) {
-                    if (!parts[i - 1].equals("ORDER") && parts[i - 1].startsWith("shp_")) {
-                        claim.putIfAbsent("shipmentId", parts[i - 1]);
-                    }
-                    if (i + 2 < parts.length) {
-                        claim.putIfAbsent("episode", String.join("#", java.util.Arrays.copyOfRange(parts, i + 1, parts.length - 1)));
-                    }
-                    break;
-                }
-            }
-        }
         LocalFunction.noteLedgerClaim(claim);
     }
 
