@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.merchants.MerchantSettingsService;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.lambda.Clocks;
@@ -40,14 +41,15 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
         TrackingTable table = TrackingTable.fromEnvironment();
         this.orders = new OrderService(table.orders(), Clocks.fromEnvironment(), new TrackingTokens());
         this.configuredPageBaseUrl = Env.get("TRACKING_PAGE_BASE_URL");
-        this.routes = new OrderRoutes(orders, configuredPageBaseUrl).table();
+        this.routes = new OrderRoutes(orders, configuredPageBaseUrl,
+                new SettingsRoutes(new MerchantSettingsService(table.merchants()))).table();
         this.priming = Priming.register(table::prime);
     }
 
-    public OrdersApiFunction(OrderService orders, String pageBaseUrl) {
+    public OrdersApiFunction(OrderService orders, MerchantSettingsService settings, String pageBaseUrl) {
         this.orders = orders;
         this.configuredPageBaseUrl = Optional.ofNullable(pageBaseUrl);
-        this.routes = new OrderRoutes(orders, configuredPageBaseUrl).table();
+        this.routes = new OrderRoutes(orders, configuredPageBaseUrl, new SettingsRoutes(settings)).table();
         this.priming = null;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordertracker.domain.merchants.MerchantAdmin;
+import io.ordertracker.domain.merchants.MerchantSettingsService;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.functions.authorizer.MerchantAuthorizerFunction;
@@ -47,7 +48,7 @@ final class ApiHarness {
     final MerchantAuthorizerFunction authorizer = new MerchantAuthorizerFunction(admin);
     final OrdersApiFunction api = new OrdersApiFunction(
             new OrderService(new DynamoDbOrderStore(CLIENT, TABLE), Clock.systemUTC(), new TrackingTokens()),
-            "https://track.example.com");
+            new MerchantSettingsService(new DynamoDbMerchantStore(CLIENT, TABLE)), "https://track.example.com");
 
     /** A merchant with a fresh API key. */
     record Merchant(String merchantId, String apiKey, String keyId) {
@@ -107,6 +108,23 @@ final class ApiHarness {
     Response stopTracking(String apiKey, String orderNumber, String shipmentId) {
         APIGatewayV2HTTPEvent e = sample("stop-tracking");
         e.setPathParameters(Map.of("orderNumber", orderNumber, "shipmentId", shipmentId));
+        return send(apiKey, e);
+    }
+
+    Response settings(String apiKey, String method, String body, Map<String, String> headers) {
+        APIGatewayV2HTTPEvent e = sample("get");
+        e.setRouteKey(method + " /v1/settings");
+        e.setRawPath("/v1/settings");
+        e.setPathParameters(null);
+        e.getRequestContext().getHttp().setMethod(method);
+        e.setBody(body);
+        Map<String, String> h = new HashMap<>(e.getHeaders());
+        if (body != null) {
+            h.put("content-type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        }
+        h.putAll(headers);
+        h.values().removeIf(v -> v == null);
+        e.setHeaders(h);
         return send(apiKey, e);
     }
 
