@@ -1,6 +1,7 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
+import io.ordertracker.domain.merchants.MerchantSettings;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -18,6 +19,11 @@ public interface Delivery {
 
     /** When a message due now must wait (quiet hours in the shopper's zone); empty: send now. */
     Optional<Instant> holdUntil(Instant now, ZoneId shopperZone);
+
+    /** {@link #holdUntil(Instant, ZoneId)} for a merchant whose own settings may set the rule (their quiet hours). */
+    default Optional<Instant> holdUntil(Instant now, ZoneId shopperZone, MerchantSettings merchant) {
+        return holdUntil(now, shopperZone);
+    }
 
     /** The provider's own list of recipients who asked for no more messages (SMS STOP replies). */
     boolean optedOut(String address);

@@ -47,7 +47,8 @@ public final class EmailDelivery implements Delivery {
     @Override
     public String send(MessageContext ctx, String address) {
         MerchantSettings ms = ctx.settings();
-        String replyTo = MessageComposer.isValidEmail(ms.supportEmail()) ? ms.supportEmail() : null;
+        String replyTo = MessageComposer.isValidEmail(ms.replyToEmail()) ? ms.replyToEmail()
+                : MessageComposer.isValidEmail(ms.supportEmail()) ? ms.supportEmail() : null;
         MessageComposer.Email message = composer.email(ctx);
         try {
             return gateway.send(source(ctx, true), address, replyTo, message);
@@ -65,7 +66,8 @@ public final class EmailDelivery implements Delivery {
     private String source(MessageContext ctx, boolean merchantsOwn) {
         String from = ctx.settings().fromEmail();
         String address = merchantsOwn && MessageComposer.isValidEmail(from) ? from : defaultSender;
-        String name = MessageComposer.clean(ctx.merchantName());
+        String fromName = ctx.settings().fromName();
+        String name = MessageComposer.clean(fromName == null || fromName.isBlank() ? ctx.merchantName() : fromName);
         if (name.isEmpty()) {
             return address;
         }

@@ -91,6 +91,9 @@ public final class MessageComposer {
         m.put("logoUrl", safeUrl(settings.logoUrl()));
         m.put("supportEmail", email(settings.supportEmail()));
         m.put("supportUrl", safeUrl(settings.supportUrl()));
+        if (ctx.milestone() == Milestone.DELIVERED) {
+            m.put("reviewUrl", safeUrl(settings.reviewUrl()));
+        }
         m.put("trackingUrl", ctx.trackingUrl());
         if (shipment != null) {
             m.put("trackingNumber", clean(shipment.trackingNumber()));

@@ -5,6 +5,7 @@ import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.merchants.Merchant;
+import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
 import io.ordertracker.domain.notify.MilestoneRules;
 import io.ordertracker.domain.notify.NotificationJob;
@@ -86,7 +87,9 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
             return Result.of(Outcome.NO_CONTACT);
         }
         ZoneId zone = zone(customer);
-        Optional<Instant> wait = delivery.holdUntil(now, zone);
+        MerchantSettings merchantSettings = merchant.get().settings() == null
+                ? MerchantSettings.defaults(merchant.get().name()) : merchant.get().settings();
+        Optional<Instant> wait = delivery.holdUntil(now, zone, merchantSettings);
         if (wait.isPresent()) {
             return new Result(Outcome.DEFERRED, wait.get(), null);
         }
@@ -118,7 +121,8 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
             return Result.of(Outcome.OPTED_OUT);
         }
         MessageContext ctx = new MessageContext(merchant.get(), order.get(), shipment, latestEvent(shipment),
-                job.milestone(), job.reason(), trackingUrl(shipment), zone, locale(customer));
+                job.milestone(), job.reason(), trackingUrl(shipment, merchantSettings), zone,
+                locale(customer, merchantSettings));
         String messageId;
         try {
             messageId = delivery.send(ctx, address);
@@ -139,14 +143,24 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         return events.isEmpty() ? null : events.get(0);
     }
 
-    /** The shopper's page, or (without one configured) the carrier's own tracking page, or none for an order. */
+    /** {@link #trackingUrl(Shipment, MerchantSettings)} for a merchant without its own page. */
     String trackingUrl(Shipment shipment) {
+        return trackingUrl(shipment, null);
+    }
+
+    /**
+     * The shopper's page (the merchant's own page base when set, else the stack's), or (without either) the carrier's
+     * own tracking page, or none for an order.
+     */
+    String trackingUrl(Shipment shipment, MerchantSettings merchant) {
         if (shipment == null) {
             return null;
         }
-        if (settings.trackingPageBaseUrl() != null && !settings.trackingPageBaseUrl().isBlank()
-                && shipment.trackingToken() != null) {
-            String base = settings.trackingPageBaseUrl().replaceAll("/+$", "");
+        String pageBase = merchant != null && merchant.trackingPageBaseUrl() != null
+                && merchant.trackingPageBaseUrl().startsWith("https://")
+                ? merchant.trackingPageBaseUrl() : settings.trackingPageBaseUrl();
+        if (pageBase != null && !pageBase.isBlank() && shipment.trackingToken() != null) {
+            String base = pageBase.replaceAll("/+$", "");
             return base + "/t/" + URLEncoder.encode(shipment.trackingToken(), StandardCharsets.UTF_8);
         }
         return shipment.carrier().publicTrackingUrl(URLEncoder.encode(shipment.trackingNumber(), StandardCharsets.UTF_8));
@@ -163,12 +177,15 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         return settings.defaultZone();
     }
 
-    private Locale locale(Customer customer) {
-        if (customer != null && customer.locale() != null) {
-            try {
-                return new Locale.Builder().setLanguageTag(customer.locale()).build();
-            } catch (IllformedLocaleException e) {
-                // fall through
+    /** The order's locale, else the merchant's default language, else the stack's. */
+    private Locale locale(Customer customer, MerchantSettings merchant) {
+        for (String tag : new String[] {customer == null ? null : customer.locale(), merchant.defaultLanguage()}) {
+            if (tag != null) {
+                try {
+                    return new Locale.Builder().setLanguageTag(tag).build();
+                } catch (IllformedLocaleException e) {
+                    // fall through
+                }
             }
         }
         return settings.defaultLocale();

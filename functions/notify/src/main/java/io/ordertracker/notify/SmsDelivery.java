@@ -1,6 +1,7 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
+import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.notify.QuietHours;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,6 +32,12 @@ public final class SmsDelivery implements Delivery {
     @Override
     public Optional<Instant> holdUntil(Instant now, ZoneId shopperZone) {
         return quietHours.deferUntil(now, shopperZone);
+    }
+
+    /** The merchant's own quiet hours when it set them, else the stack's. */
+    @Override
+    public Optional<Instant> holdUntil(Instant now, ZoneId shopperZone, MerchantSettings merchant) {
+        return merchant.quietHoursRule().orElse(quietHours).deferUntil(now, shopperZone);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.merchants.Merchant;
+import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
 import io.ordertracker.domain.notify.DelayAndStallRules;
 import io.ordertracker.domain.notify.StallWatch;
@@ -104,8 +105,7 @@ public final class StallDetector {
         Optional<Order> order = orderCache.computeIfAbsent(s.merchantId() + "#" + s.orderNumber(),
                 k -> orders.findOrder(s.merchantId(), s.orderNumber()));
         Optional<Merchant> merchant = merchantCache.computeIfAbsent(s.merchantId(), merchants::findMerchant);
-        int stallDays = config.stallBusinessDaysByCarrier().getOrDefault(s.carrier(),
-                merchant.map(m -> m.settings() == null ? 3 : m.settings().stallDays()).orElse(3));
+        int stallDays = stallDays(s.carrier(), merchant.map(Merchant::settings).orElse(null));
         ZoneId zone = zone(order.map(Order::customer).orElse(null));
         DelayAndStallRules.Flags flags = DelayAndStallRules.evaluate(s,
                 order.map(Order::promisedDeliveryDate).orElse(null), now, zone, stallDays, config.pickupBusinessDays());
@@ -131,6 +131,17 @@ public final class StallDetector {
         if (flags.stalled() != s.stalled()) {
             c[flags.stalled() ? 3 : 4]++;
         }
+    }
+
+    /**
+     * The merchant's threshold for this carrier (settings), else the stack's for the carrier
+     * (STALL_BUSINESS_DAYS_BY_CARRIER), else the merchant's general one: the merchant knows its parcels best.
+     */
+    private int stallDays(Carrier carrier, MerchantSettings settings) {
+        if (settings != null && settings.stallDaysByCarrier().containsKey(carrier)) {
+            return settings.stallDaysByCarrier().get(carrier);
+        }
+        return config.stallBusinessDaysByCarrier().getOrDefault(carrier, settings == null ? 3 : settings.stallDays());
     }
 
     private ZoneId zone(Customer customer) {

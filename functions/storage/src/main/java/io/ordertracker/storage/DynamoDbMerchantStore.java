@@ -6,6 +6,8 @@ import io.ordertracker.domain.merchants.ApiKey;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
+import io.ordertracker.domain.merchants.MerchantStore.SaveSettingsOutcome;
+import io.ordertracker.domain.merchants.MerchantStore.SettingsRevision;
 import io.ordertracker.json.Json;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -23,6 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * and a listing entry under the merchant, so ops can list and revoke by key id.
  */
 public final class DynamoDbMerchantStore implements MerchantStore {
+    /** Counts settings saves: the API's ETag, and the condition that makes a concurrent edit lose. */
+    static final String SETTINGS_VERSION = "settingsVersion";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -44,12 +50,53 @@ public final class DynamoDbMerchantStore implements MerchantStore {
         dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
-    /** Replaces the merchant's branding and notification settings. */
+    /** Replaces the merchant's branding and notification settings whatever their version (fixtures, migrations). */
     public void saveSettings(String merchantId, MerchantSettings settings) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of(Keys.PK, s(Keys.merchantPk(merchantId)), Keys.SK, s(Keys.MERCHANT_SK)))
-                .updateExpression("SET settings = :s").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(Map.of(":s", s(Json.write(settings)))));
+                .updateExpression("SET settings = :s ADD " + SETTINGS_VERSION + " :one")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":s", s(Json.write(settings)), ":one", n(1))));
+    }
+
+    @Override
+    public Optional<SettingsRevision> findSettings(String merchantId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(Keys.PK, s(Keys.merchantPk(merchantId)), Keys.SK, s(Keys.MERCHANT_SK)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue version = item.get(SETTINGS_VERSION);
+        return Optional.of(new SettingsRevision(Json.read(str(item, "settings"), MerchantSettings.class),
+                version == null ? 0 : Long.parseLong(version.n())));
+    }
+
+    /**
+     * Conditional on the version read: items written before settings had versions have none, which counts as 0.
+     * A failed condition on an existing item is a concurrent edit; on a missing item, no merchant.
+     */
+    @Override
+    public SaveSettingsOutcome saveSettings(String merchantId, MerchantSettings settings, long expectedVersion) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":s", s(Json.write(settings)));
+        values.put(":next", n(expectedVersion + 1));
+        String condition;
+        if (expectedVersion == 0) {
+            condition = "attribute_exists(pk) AND (attribute_not_exists(" + SETTINGS_VERSION + ") OR " + SETTINGS_VERSION + " = :v)";
+        } else {
+            condition = "attribute_exists(pk) AND " + SETTINGS_VERSION + " = :v";
+        }
+        values.put(":v", n(expectedVersion));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of(Keys.PK, s(Keys.merchantPk(merchantId)), Keys.SK, s(Keys.MERCHANT_SK)))
+                    .updateExpression("SET settings = :s, " + SETTINGS_VERSION + " = :next")
+                    .conditionExpression(condition).expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            return findSettings(merchantId).isPresent() ? new SaveSettingsOutcome.VersionConflict()
+                    : new SaveSettingsOutcome.NoSuchMerchant();
+        }
+        return new SaveSettingsOutcome.Saved(new SettingsRevision(settings, expectedVersion + 1));
     }
 
     @Override

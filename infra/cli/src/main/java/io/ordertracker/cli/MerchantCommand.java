@@ -3,8 +3,15 @@ package io.ordertracker.cli;
 import io.ordertracker.domain.merchants.ApiKey;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantAdmin;
+import io.ordertracker.domain.merchants.MerchantSettingsService;
+import io.ordertracker.domain.merchants.MerchantStore;
+import io.ordertracker.domain.merchants.SettingsDocument;
+import io.ordertracker.json.Json;
 import io.ordertracker.storage.DynamoDbMerchantStore;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +49,11 @@ final class MerchantCommand {
 
     static int run(List<String> words, DynamoDbMerchantStore store, PrintStream out, PrintStream err) {
         MerchantAdmin admin = new MerchantAdmin(store, Clock.systemUTC());
-        String usage = "usage: merchant create NAME | merchant key issue|list MERCHANT_ID | merchant key revoke MERCHANT_ID KEY_ID";
+        String usage = "usage: merchant create NAME | merchant key issue|list MERCHANT_ID | merchant key revoke MERCHANT_ID KEY_ID"
+                + " | merchant settings get MERCHANT_ID | merchant settings set MERCHANT_ID FILE.json";
+        if (words.size() >= 3 && words.get(0).equals("settings")) {
+            return settings(words, new MerchantSettingsService(store), out, err, usage);
+        }
         if (words.size() == 2 && words.get(0).equals("create")) {
             Merchant merchant = admin.createMerchant(words.get(1));
             out.println("{\"merchantId\":\"" + merchant.merchantId() + "\",\"name\":" + quote(merchant.name()) + "}");
@@ -83,6 +94,55 @@ final class MerchantCommand {
         }
         err.println(usage);
         return 2;
+    }
+
+    /**
+     * {@code settings get} prints the document the API's GET gives, with its version; {@code settings set} replaces it
+     * through the same validation as PUT /v1/settings, over the version it has just read (ops are the last word).
+     */
+    private static int settings(List<String> words, MerchantSettingsService settings, PrintStream out, PrintStream err,
+                                String usage) {
+        String merchantId = words.get(2);
+        if (words.get(1).equals("get") && words.size() == 3) {
+            return settings.get(merchantId).map(r -> {
+                out.println(Json.write(Map.of("version", r.version(), "settings", SettingsDocument.write(r.settings()))));
+                return 0;
+            }).orElseGet(() -> {
+                err.println("no merchant " + merchantId);
+                return 1;
+            });
+        }
+        if (!words.get(1).equals("set") || words.size() != 4) {
+            err.println(usage);
+            return 2;
+        }
+        Object document;
+        try {
+            document = Json.read(Files.readString(Path.of(words.get(3))), Object.class);
+        } catch (IOException e) {
+            err.println("cannot read " + words.get(3) + ": " + e.getMessage());
+            return 1;
+        }
+        long version = settings.get(merchantId).map(MerchantStore.SettingsRevision::version).orElse(0L);
+        return switch (settings.replace(merchantId, document, version)) {
+            case MerchantSettingsService.Change.Saved saved -> {
+                out.println(Json.write(Map.of("version", saved.revision().version(),
+                        "settings", SettingsDocument.write(saved.revision().settings()))));
+                yield 0;
+            }
+            case MerchantSettingsService.Change.Invalid invalid -> {
+                invalid.problems().forEach(p -> err.println(p.field() + ": " + p.message()));
+                yield 1;
+            }
+            case MerchantSettingsService.Change.VersionConflict c -> {
+                err.println("the settings changed while saving (now version " + c.currentVersion() + "); run it again");
+                yield 1;
+            }
+            case MerchantSettingsService.Change.NoSuchMerchant n -> {
+                err.println("no merchant " + merchantId);
+                yield 1;
+            }
+        };
     }
 
     private static String quote(String s) {

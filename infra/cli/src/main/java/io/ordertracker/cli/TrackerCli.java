@@ -62,6 +62,9 @@ public final class TrackerCli {
               merchant key issue MERCHANT_ID       issue an API key (shown once, stored as a hash)
               merchant key list MERCHANT_ID        list a merchant's keys (ids and state, never secrets)
               merchant key revoke MERCHANT_ID KEY_ID
+              merchant settings get MERCHANT_ID   print a merchant's settings document and its version
+              merchant settings set MERCHANT_ID FILE.json
+                                                   replace them (validated as PUT /v1/settings is)
                   options: --table NAME (or TABLE_NAME; the stack output TrackingTableName)
                            --region R, --endpoint-url URL (e.g. the local runtime's DynamoDB)
               erase --order ORDER_NUMBER --merchant MERCHANT_ID

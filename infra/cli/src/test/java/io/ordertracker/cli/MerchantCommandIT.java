@@ -53,6 +53,33 @@ class MerchantCommandIT {
     }
 
     @Test
+    void settingsAreReadAndReplacedThroughTheSameValidationAsTheApi(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        String merchantId = json.readTree(tracker("merchant", "create", "Northwind").out()).path("merchantId").asText();
+        Run got = tracker("merchant", "settings", "get", merchantId);
+        assertThat(got.exit()).isZero();
+        assertThat(json.readTree(got.out()).path("version").asLong()).isZero();
+        assertThat(json.readTree(got.out()).path("settings").path("displayName").asText()).isEqualTo("Northwind");
+
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\"displayName\":\"N\",\"logoUrl\":\"javascript:alert(1)\",\"primaryColor\":\"red\"}");
+        Run refused = tracker("merchant", "settings", "set", merchantId, bad.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("logoUrl: must be an absolute https:// URL").contains("primaryColor:");
+
+        java.nio.file.Path good = dir.resolve("good.json");
+        java.nio.file.Files.writeString(good, "{\"displayName\":\"Northwind Coffee\",\"quietHours\":\"22:00-07:00\"}");
+        Run set = tracker("merchant", "settings", "set", merchantId, good.toString());
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(json.readTree(set.out()).path("version").asLong()).isEqualTo(1);
+        var stored = new DynamoDbMerchantStore(dynamo.client(), "TrackingTable").findMerchant(merchantId).orElseThrow().settings();
+        assertThat(stored.displayName()).isEqualTo("Northwind Coffee");
+        assertThat(stored.quietHours()).isEqualTo("22:00-07:00");
+        assertThat(tracker("merchant", "settings", "get", "m_nobody").exit()).isEqualTo(1);
+    }
+
+    @Test
     void createsAMerchantIssuesListsAndRevokesKeys() throws Exception {
         ObjectMapper json = new ObjectMapper();
         Run created = tracker("merchant", "create", "Acme \"Mugs\"");

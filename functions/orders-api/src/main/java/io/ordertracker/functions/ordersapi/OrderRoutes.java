@@ -34,11 +34,13 @@ final class OrderRoutes {
     private final OrderErasure erasure;
     private final OrderRequestParser parser = new OrderRequestParser();
     private final Optional<String> configuredPageBaseUrl;
+    private final SettingsRoutes settings;
 
-    OrderRoutes(OrderService orders, OrderErasure erasure, Optional<String> configuredPageBaseUrl) {
+    OrderRoutes(OrderService orders, OrderErasure erasure, Optional<String> configuredPageBaseUrl, SettingsRoutes settings) {
         this.orders = orders;
         this.erasure = erasure;
         this.configuredPageBaseUrl = configuredPageBaseUrl;
+        this.settings = settings;
     }
 
     HttpRoutes table() {
@@ -50,6 +52,9 @@ final class OrderRoutes {
                         r -> withOrderNumber(r, n -> jsonBody(r, body -> addShipment(r, n, body))))
                 .route("DELETE /v1/orders/{orderNumber}/shipments/{shipmentId}",
                         r -> withOrderNumber(r, n -> stopTracking(r, n, r.pathParameter("shipmentId"))))
+                .route("GET /v1/settings", settings::get)
+                .route("PUT /v1/settings", settings::put)
+                .route("PATCH /v1/settings", settings::patch)
                 .build();
     }
 

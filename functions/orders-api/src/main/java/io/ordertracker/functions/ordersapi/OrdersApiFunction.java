@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ordertracker.domain.orders.OrderErasure;
+import io.ordertracker.domain.merchants.MerchantSettingsService;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.lambda.Clocks;
@@ -40,13 +41,13 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
     public OrdersApiFunction() {
         TrackingTable table = TrackingTable.fromEnvironment();
         Clock clock = Clocks.fromEnvironment();
-        this.routes = new OrderRoutes(new OrderService(table.orders(), clock, new TrackingTokens()),
-                table.erasure(clock), Env.get("TRACKING_PAGE_BASE_URL")).table();
+        this.routes = new OrderRoutes(new OrderService(table.orders(), clock, new TrackingTokens()), table.erasure(clock),
+                Env.get("TRACKING_PAGE_BASE_URL"), new SettingsRoutes(new MerchantSettingsService(table.merchants()))).table();
         this.priming = Priming.register(table::prime);
     }
 
-    public OrdersApiFunction(OrderService orders, OrderErasure erasure, String pageBaseUrl) {
-        this.routes = new OrderRoutes(orders, erasure, Optional.ofNullable(pageBaseUrl)).table();
+    public OrdersApiFunction(OrderService orders, OrderErasure erasure, MerchantSettingsService settings, String pageBaseUrl) {
+        this.routes = new OrderRoutes(orders, erasure, Optional.ofNullable(pageBaseUrl), new SettingsRoutes(settings)).table();
         this.priming = null;
     }
 

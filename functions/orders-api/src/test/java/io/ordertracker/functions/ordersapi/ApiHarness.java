@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordertracker.domain.merchants.MerchantAdmin;
+import io.ordertracker.domain.merchants.MerchantSettingsService;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.functions.authorizer.MerchantAuthorizerFunction;
@@ -56,7 +57,8 @@ final class ApiHarness {
     ApiHarness(DynamoDbClient ordersClient) {
         api = new OrdersApiFunction(
                 new OrderService(new DynamoDbOrderStore(ordersClient, TABLE), Clock.systemUTC(), new TrackingTokens()),
-                new TrackingTable(ordersClient, TABLE).erasure(Clock.systemUTC()), "https://track.example.com");
+                new TrackingTable(ordersClient, TABLE).erasure(Clock.systemUTC()),
+                new MerchantSettingsService(new DynamoDbMerchantStore(ordersClient, TABLE)), "https://track.example.com");
     }
 
     /** A merchant with a fresh API key. */
@@ -124,6 +126,23 @@ final class ApiHarness {
         APIGatewayV2HTTPEvent e = sample("erase");
         e.setPathParameters(Map.of("orderNumber", orderNumber));
         e.setRawPath("/v1/orders/" + orderNumber);
+        return send(apiKey, e);
+    }
+
+    Response settings(String apiKey, String method, String body, Map<String, String> headers) {
+        APIGatewayV2HTTPEvent e = sample("get");
+        e.setRouteKey(method + " /v1/settings");
+        e.setRawPath("/v1/settings");
+        e.setPathParameters(null);
+        e.getRequestContext().getHttp().setMethod(method);
+        e.setBody(body);
+        Map<String, String> h = new HashMap<>(e.getHeaders());
+        if (body != null) {
+            h.put("content-type", method.equals("PATCH") ? "application/merge-patch+json" : "application/json");
+        }
+        h.putAll(headers);
+        h.values().removeIf(v -> v == null);
+        e.setHeaders(h);
         return send(apiKey, e);
     }
 

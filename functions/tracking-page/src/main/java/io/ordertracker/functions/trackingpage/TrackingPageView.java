@@ -107,7 +107,10 @@ public record TrackingPageView(String lang, String title, Branding brand, String
     public static TrackingPageView of(Optional<Merchant> merchant, Order order, List<ShipmentView> shipments,
                                       String focusShipmentId) {
         Customer customer = order.customer();
-        PageText text = PageText.forLanguageTag(customer == null ? null : customer.locale());
+        String orderLocale = customer == null ? null : customer.locale();
+        // An order without a locale is shown in the merchant's default language, when it set one.
+        PageText text = PageText.forLanguageTag(orderLocale != null ? orderLocale
+                : merchant.map(Merchant::settings).map(s -> s.defaultLanguage()).orElse(null));
         ZoneId zone = zone(customer == null ? null : customer.timeZone());
         Branding brand = Branding.of(merchant);
         String shopName = brand.hasName() ? brand.name() : text.get("advice.theShop");
