@@ -206,7 +206,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         values.put(":now", s(now.toString()));
         values.put(":expected", n(expectedVersion));
         values.put(":next", n(expectedVersion + 1));
-        String update = "SET customer = :customer, items = :items, updatedAt = :now, version = :next";
+        String update = "SET customer = :customer, #items = :items, updatedAt = :now, version = :next";
         if (edit.promisedDeliveryDate() != null) {
             values.put(":promised", s(edit.promisedDeliveryDate().toString()));
             update += ", promisedDeliveryDate = :promised";
@@ -218,6 +218,7 @@ public final class DynamoDbOrderStore implements OrderStore {
             Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                     .key(orderKey(merchantId, orderNumber))
                     .updateExpression(expression)
+                    .expressionAttributeNames(Map.of("#items", "items")) // a reserved word
                     // an order written before versions existed reads as version 0
                     .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(version) OR version = :expected)")
                     .expressionAttributeValues(values)

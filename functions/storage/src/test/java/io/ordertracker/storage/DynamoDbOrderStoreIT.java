@@ -71,9 +71,9 @@ class DynamoDbOrderStoreIT {
     @Test
     void addShipmentNeedsTheOrderAndIsIdempotent() {
         store.create(order("5001"), List.of(), null);
-        assertThat(store.addShipment(shipment("5001", "p1"))).isInstanceOf(AddShipmentOutcome.Added.class);
-        assertThat(store.addShipment(shipment("5001", "p1"))).isInstanceOf(AddShipmentOutcome.AlreadyPresent.class);
-        assertThat(store.addShipment(shipment("5999", "p1"))).isInstanceOf(AddShipmentOutcome.NoSuchOrder.class);
+        assertThat(store.addShipment(shipment("5001", "p1"), 50)).isInstanceOf(AddShipmentOutcome.Added.class);
+        assertThat(store.addShipment(shipment("5001", "p1"), 50)).isInstanceOf(AddShipmentOutcome.AlreadyPresent.class);
+        assertThat(store.addShipment(shipment("5999", "p1"), 50)).isInstanceOf(AddShipmentOutcome.NoSuchOrder.class);
     }
 
     @Test

@@ -110,6 +110,42 @@ final class ApiHarness {
         return send(apiKey, e);
     }
 
+    /** Any route, built from the GET sample with the route key, path parameters, query and body given. */
+    Response call(String apiKey, String routeKey, Map<String, String> pathParameters, Map<String, String> query,
+                  String body, Map<String, String> extraHeaders) {
+        APIGatewayV2HTTPEvent e = sample("get");
+        e.setRouteKey(routeKey);
+        e.getRequestContext().setRouteKey(routeKey);
+        e.getRequestContext().getHttp().setMethod(routeKey.split(" ")[0]);
+        e.setPathParameters(pathParameters);
+        e.setQueryStringParameters(query == null || query.isEmpty() ? null : query);
+        e.setBody(body);
+        Map<String, String> h = new HashMap<>(e.getHeaders());
+        if (body != null) {
+            h.put("content-type", "application/json");
+        }
+        h.putAll(extraHeaders);
+        e.setHeaders(h);
+        return send(apiKey, e);
+    }
+
+    Response patch(String apiKey, String orderNumber, String body) {
+        return call(apiKey, "PATCH /v1/orders/{orderNumber}", Map.of("orderNumber", orderNumber), null, body, Map.of());
+    }
+
+    Response cancel(String apiKey, String orderNumber) {
+        return call(apiKey, "POST /v1/orders/{orderNumber}/cancel", Map.of("orderNumber", orderNumber), null, null, Map.of());
+    }
+
+    Response list(String apiKey, Map<String, String> query) {
+        return call(apiKey, "GET /v1/orders", null, query, null, Map.of());
+    }
+
+    Response findByParcel(String apiKey, String carrier, String trackingNumber) {
+        return call(apiKey, "GET /v1/shipments/{carrier}/{trackingNumber}",
+                Map.of("carrier", carrier, "trackingNumber", trackingNumber), null, null, Map.of());
+    }
+
     /** API Gateway: no Authorization header is a 401, a denied key a 403, both answered by the gateway itself. */
     Response send(String apiKey, APIGatewayV2HTTPEvent event) {
         Map<String, String> headers = new LinkedHashMap<>(event.getHeaders());
