@@ -110,10 +110,11 @@ final class ApiHarness {
         return send(apiKey, e);
     }
 
-    /** Any route, built from the GET sample with the route key, path parameters, query and body given. */
-    Response call(String apiKey, String routeKey, Map<String, String> pathParameters, Map<String, String> query,
-                  String body, Map<String, String> extraHeaders) {
-        APIGatewayV2HTTPEvent e = sample("get");
+    /** A route from its sample event (events/OrdersApiFunction-<sample>.json) with the path, query and body given. */
+    Response call(String apiKey, String sample, String routeKey, Map<String, String> pathParameters,
+                  Map<String, String> query, String body, Map<String, String> extraHeaders) {
+        APIGatewayV2HTTPEvent e = sample(sample);
+        assertThat(e.getRouteKey()).as("sample %s", sample).isEqualTo(routeKey);
         e.setRouteKey(routeKey);
         e.getRequestContext().setRouteKey(routeKey);
         e.getRequestContext().getHttp().setMethod(routeKey.split(" ")[0]);
@@ -121,7 +122,7 @@ final class ApiHarness {
         e.setQueryStringParameters(query == null || query.isEmpty() ? null : query);
         e.setBody(body);
         Map<String, String> h = new HashMap<>(e.getHeaders());
-        if (body != null) {
+        if (body != null && !h.containsKey("content-type")) {
             h.put("content-type", "application/json");
         }
         h.putAll(extraHeaders);
@@ -130,19 +131,19 @@ final class ApiHarness {
     }
 
     Response patch(String apiKey, String orderNumber, String body) {
-        return call(apiKey, "PATCH /v1/orders/{orderNumber}", Map.of("orderNumber", orderNumber), null, body, Map.of());
+        return call(apiKey, "edit", "PATCH /v1/orders/{orderNumber}", Map.of("orderNumber", orderNumber), null, body, Map.of());
     }
 
     Response cancel(String apiKey, String orderNumber) {
-        return call(apiKey, "POST /v1/orders/{orderNumber}/cancel", Map.of("orderNumber", orderNumber), null, null, Map.of());
+        return call(apiKey, "cancel", "POST /v1/orders/{orderNumber}/cancel", Map.of("orderNumber", orderNumber), null, null, Map.of());
     }
 
     Response list(String apiKey, Map<String, String> query) {
-        return call(apiKey, "GET /v1/orders", null, query, null, Map.of());
+        return call(apiKey, "list", "GET /v1/orders", null, query, null, Map.of());
     }
 
     Response findByParcel(String apiKey, String carrier, String trackingNumber) {
-        return call(apiKey, "GET /v1/shipments/{carrier}/{trackingNumber}",
+        return call(apiKey, "find-by-parcel", "GET /v1/shipments/{carrier}/{trackingNumber}",
                 Map.of("carrier", carrier, "trackingNumber", trackingNumber), null, null, Map.of());
     }
 

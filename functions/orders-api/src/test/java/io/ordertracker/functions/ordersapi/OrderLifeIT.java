@@ -40,6 +40,10 @@ class OrderLifeIT {
         assertThat(r.json().path("shipments")).hasSize(1);
         assertThat(api.get(shop.apiKey(), "P-1").json().path("customer").path("email").asText()).isEqualTo("grace@example.com");
 
+        // plain JSON is taken as a merge patch too
+        Response asJson = api.call(shop.apiKey(), "edit", "PATCH /v1/orders/{orderNumber}", Map.of("orderNumber", "P-1"),
+                null, "{\"customer\":{\"name\":\"Grace\"}}", Map.of("content-type", "application/json"));
+        assertThat(asJson.json().path("customer").path("name").asText()).isEqualTo("Grace");
         Response noDate = api.patch(shop.apiKey(), "P-1", "{\"promisedDeliveryDate\":null,\"items\":[{\"name\":\"Cup\",\"quantity\":3}]}");
         assertThat(noDate.json().has("promisedDeliveryDate")).isFalse();
         assertThat(noDate.json().path("items")).hasSize(1);
@@ -60,6 +64,10 @@ class OrderLifeIT {
         assertThat(renumber.status()).isEqualTo(422);
         assertThat(renumber.json().path("field").asText()).isEqualTo("orderNumber");
         assertThat(api.patch(shop.apiKey(), "P-404", "{\"customer\":{\"name\":\"X\"}}").status()).isEqualTo(404);
+        Response plainText = api.call(shop.apiKey(), "edit", "PATCH /v1/orders/{orderNumber}", Map.of("orderNumber", "P-2"),
+                null, "{\"customer\":{\"name\":\"X\"}}", Map.of("content-type", "text/plain"));
+        assertThat(plainText.status()).isEqualTo(415);
+        assertThat(plainText.json().path("field").asText()).isEqualTo("Content-Type");
         assertThat(ApiHarness.itemCount()).isEqualTo(before);
         assertThat(api.get(shop.apiKey(), "P-2").json().has("updatedAt")).isFalse();
     }
