@@ -41,6 +41,11 @@ public final class HttpRequest {
         return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
     }
 
+    /** The query string parameters (API Gateway joins repeated names with commas); empty, never null. */
+    public Map<String, String> queryParameters() {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
     /** The API Gateway route key, e.g. {@code "POST /v1/orders"}; empty when absent. */
     public String routeKey() {
         return event.getRouteKey() == null ? "" : event.getRouteKey();

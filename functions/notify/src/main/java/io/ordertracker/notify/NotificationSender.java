@@ -73,7 +73,8 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         Instant now = clock.instant();
         Optional<Order> order = orders.findOrder(job.merchantId(), job.orderNumber());
         Optional<Merchant> merchant = merchants.findMerchant(job.merchantId());
-        if (order.isEmpty() || merchant.isEmpty()) {
+        // A cancelled order's queued messages (even its confirmation) are stale: the shopper hears nothing more.
+        if (order.isEmpty() || merchant.isEmpty() || order.get().cancelled()) {
             return Result.of(Outcome.STALE);
         }
         Shipment shipment = job.shipmentId() == null ? null

@@ -2,6 +2,7 @@ package io.ordertracker.storage;
 
 import static io.ordertracker.storage.Attr.*;
 
+import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Order;
@@ -10,6 +11,8 @@ import io.ordertracker.domain.RetentionPolicy;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.orders.OrderEdit;
+import io.ordertracker.domain.orders.OrderListPosition;
 import io.ordertracker.domain.orders.OrderStore;
 import io.ordertracker.json.Json;
 import java.time.Instant;
@@ -69,7 +72,7 @@ public final class DynamoDbOrderStore implements OrderStore {
     @Override
     public CreateOutcome create(Order order, List<Shipment> shipments, IdempotencyKey key) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        Map<String, AttributeValue> orderItem = orderItem(order);
+        Map<String, AttributeValue> orderItem = orderItem(order, shipments.size());
         if (shipments.isEmpty()) {
             expiry.policy().orderExpiry(order, shipments)
                     .ifPresent(e -> orderItem.put(Keys.EXPIRES_AT, n(e.getEpochSecond())));
@@ -158,7 +161,7 @@ public final class DynamoDbOrderStore implements OrderStore {
                 .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build()).build();
     }
 
-    private static Map<String, AttributeValue> orderItem(Order order) {
+    private static Map<String, AttributeValue> orderItem(Order order, int shipmentCount) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.orderPk(order.merchantId(), order.orderNumber())));
         item.put(Keys.SK, s(Keys.ORDER_SK));
@@ -170,6 +173,10 @@ public final class DynamoDbOrderStore implements OrderStore {
         putIfPresent(item, "promisedDeliveryDate", order.promisedDeliveryDate());
         item.put("createdAt", s(order.createdAt().toString()));
         putIfPresent(item, "requestHash", order.requestHash());
+        item.put("version", n(order.version()));
+        item.put("shipmentCount", n(shipmentCount));
+        item.put(Keys.MERCHANT_ORDERS_PK, s(order.merchantId()));
+        item.put(Keys.MERCHANT_ORDERS_SK, s(Keys.merchantOrdersSk(order.createdAt(), order.orderNumber())));
         return item;
     }
 
@@ -179,7 +186,8 @@ public final class DynamoDbOrderStore implements OrderStore {
                 Json.read(str(item, "customer"), Customer.class),
                 Arrays.asList(Json.read(str(item, "items"), OrderItem[].class)),
                 promised == null ? null : LocalDate.parse(promised), instant(item, "createdAt"),
-                str(item, "requestHash"));
+                str(item, "requestHash"), instant(item, "updatedAt"), instant(item, "cancelledAt"),
+                num(item, "version", 0));
     }
 
     @Override
@@ -230,27 +238,177 @@ public final class DynamoDbOrderStore implements OrderStore {
         return Optional.of(new IdempotencyKey(merchantId, keyHash, str(item, "orderNumber"), str(item, "requestHash")));
     }
 
+    /**
+     * The order's {@code shipmentCount} goes up in the same transaction as the parcel's put, conditional on the
+     * limit, so concurrent adds cannot pass it. (An order written before the count existed counts from zero.)
+     */
     @Override
-    public AddShipmentOutcome addShipment(Shipment shipment) {
+    public AddShipmentOutcome addShipment(Shipment shipment, int maxShipments) {
         Map<String, AttributeValue> orderKey = Map.of(
                 Keys.PK, s(Keys.orderPk(shipment.merchantId(), shipment.orderNumber())), Keys.SK, s(Keys.ORDER_SK));
         // A live parcel keeps its order: an expiry the order had (created without shipments, or all of them ended)
-        // goes until this one ends too.
+        // goes until this one ends too. The order's shipmentCount goes up in the same transaction, within the limit.
         Optional<TransactionCanceledException> cancelled = transact(List.of(
                 TransactWriteItem.builder().update(u -> u.tableName(table).key(orderKey)
-                        .updateExpression("REMOVE #e").expressionAttributeNames(Map.of("#e", Keys.EXPIRES_AT))
-                        .conditionExpression("attribute_exists(pk)")).build(),
+                        .updateExpression("SET shipmentCount = if_not_exists(shipmentCount, :zero) + :one REMOVE #e")
+                        .expressionAttributeNames(Map.of("#e", Keys.EXPIRES_AT))
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(cancelledAt) "
+                                + "AND (attribute_not_exists(shipmentCount) OR shipmentCount < :max)")
+                        .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":max", n(maxShipments))))
+                        .build(),
                 put(ShipmentItems.toItem(shipment))));
         if (cancelled.isEmpty()) {
             return new AddShipmentOutcome.Added(shipment);
         }
         TransactionCanceledException e = cancelled.get();
-        if (CONDITION_FAILED.equals(e.cancellationReasons().get(0).code())) {
-            return new AddShipmentOutcome.NoSuchOrder();
+        List<CancellationReason> reasons = e.cancellationReasons();
+        if (reasons.size() > 1 && CONDITION_FAILED.equals(reasons.get(1).code())) {
+            Optional<Shipment> present = findShipment(shipment.merchantId(), shipment.orderNumber(), shipment.shipmentId());
+            if (present.isPresent()) {
+                return new AddShipmentOutcome.AlreadyPresent(present.get());
+            }
         }
-        // The shipment is there already, or (still racing after every retry) most likely is by now.
+        if (CONDITION_FAILED.equals(reasons.get(0).code())) {
+            Optional<Order> order = findOrder(shipment.merchantId(), shipment.orderNumber());
+            if (order.isEmpty()) {
+                return new AddShipmentOutcome.NoSuchOrder();
+            }
+            return order.get().cancelled() ? new AddShipmentOutcome.OrderCancelled()
+                    : new AddShipmentOutcome.TooManyShipments();
+        }
+        // Still racing after every retry: the shipment is most likely there by now.
         return new AddShipmentOutcome.AlreadyPresent(findShipment(shipment.merchantId(), shipment.orderNumber(),
                 shipment.shipmentId()).orElseThrow(() -> e));
+    }
+
+    @Override
+    public EditOutcome edit(String merchantId, String orderNumber, OrderEdit edit, long expectedVersion, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":customer", s(Json.write(edit.customer())));
+        values.put(":items", s(Json.write(edit.items())));
+        values.put(":now", s(now.toString()));
+        values.put(":expected", n(expectedVersion));
+        values.put(":next", n(expectedVersion + 1));
+        String update = "SET customer = :customer, #items = :items, updatedAt = :now, version = :next";
+        if (edit.promisedDeliveryDate() != null) {
+            values.put(":promised", s(edit.promisedDeliveryDate().toString()));
+            update += ", promisedDeliveryDate = :promised";
+        } else {
+            update += " REMOVE promisedDeliveryDate";
+        }
+        String expression = update;
+        try {
+            Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+                    .key(orderKey(merchantId, orderNumber))
+                    .updateExpression(expression)
+                    .expressionAttributeNames(Map.of("#items", "items")) // a reserved word
+                    // an order written before versions existed reads as version 0
+                    .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(version) OR version = :expected)")
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return new EditOutcome.Edited(orderFrom(updated));
+        } catch (ConditionalCheckFailedException e) {
+            return findOrder(merchantId, orderNumber).isPresent() ? new EditOutcome.Conflict() : new EditOutcome.NoSuchOrder();
+        }
+    }
+
+    @Override
+    public Optional<Order> markCancelled(String merchantId, String orderNumber, Instant now) {
+        try {
+            Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+                    .key(orderKey(merchantId, orderNumber))
+                    .updateExpression("SET cancelledAt = :now, updatedAt = :now, version = if_not_exists(version, :zero) + :one")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(cancelledAt)")
+                    .expressionAttributeValues(Map.of(":now", s(now.toString()), ":zero", n(0), ":one", n(1)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(orderFrom(updated));
+        } catch (ConditionalCheckFailedException e) {
+            return findOrder(merchantId, orderNumber); // already cancelled (kept as it was), or no such order
+        }
+    }
+
+    /** Retries a write that lost to a carrier update a few times: the carrier's news is kept, the cancel wins. */
+    @Override
+    public Optional<Shipment> cancelShipment(String merchantId, String orderNumber, String shipmentId, Instant now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Shipment> current = findShipment(merchantId, orderNumber, shipmentId);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            Shipment s = current.get();
+            if (!s.active() && s.status().isTerminal()) {
+                return current;
+            }
+            String status = s.status().isTerminal() ? s.status().name() : ShipmentStatus.CANCELLED.name();
+            try {
+                Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
+                        .key(shipmentKey(merchantId, orderNumber, shipmentId))
+                        .updateExpression("SET active = :false, #status = :status, reason = :none, updatedAt = :now, "
+                                + "version = version + :one REMOVE pollShard, nextPollAt")
+                        .conditionExpression("attribute_exists(pk) AND version = :expected")
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(Map.of(":false", bool(false), ":status", s(status),
+                                ":none", s(s.status().isTerminal() ? s.reason().name() : ExceptionReason.NONE.name()),
+                                ":now", s(now.toString()), ":one", n(1), ":expected", n(s.version())))
+                        .returnValues(ReturnValue.ALL_NEW)).attributes();
+                return Optional.of(ShipmentItems.fromItem(updated));
+            } catch (ConditionalCheckFailedException e) {
+                // a carrier update came in between: read it and cancel again
+            }
+        }
+        throw new IllegalStateException("shipment " + shipmentId + " kept changing while being cancelled");
+    }
+
+    @Override
+    public OrderPage listOrders(String merchantId, Instant createdSince, OrderListPosition after, int pageSize) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":m", s(merchantId));
+        String condition = Keys.MERCHANT_ORDERS_PK + " = :m";
+        if (createdSince != null) {
+            values.put(":since", s(Keys.merchantOrdersSk(createdSince, "")));
+            condition += " AND " + Keys.MERCHANT_ORDERS_SK + " >= :since";
+        }
+        // The start key is rebuilt from the caller's own merchant id: a position can only point into its own list.
+        Map<String, AttributeValue> start = after == null ? null : Map.of(
+                Keys.PK, s(Keys.orderPk(merchantId, after.orderNumber())), Keys.SK, s(Keys.ORDER_SK),
+                Keys.MERCHANT_ORDERS_PK, s(merchantId),
+                Keys.MERCHANT_ORDERS_SK, s(Keys.merchantOrdersSk(after.createdAt(), after.orderNumber())));
+        String keyCondition = condition;
+        QueryResponse page = dynamo.query(b -> b.tableName(table).indexName(Keys.INDEX_ORDERS_BY_MERCHANT)
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .exclusiveStartKey(start)
+                .limit(pageSize));
+        List<Order> orders = page.items().stream().map(DynamoDbOrderStore::orderFrom).toList();
+        return new OrderPage(orders, page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty());
+    }
+
+    /**
+     * The carrier index spans merchants: only matches under this merchant's own order partitions count, and the
+     * order number is read from that partition key (order numbers contain no '#').
+     */
+    @Override
+    public List<String> findOrderNumbersByTracking(String merchantId, Carrier carrier, String trackingNumber) {
+        String prefix = Keys.orderPk(merchantId, "");
+        List<String> out = new ArrayList<>();
+        dynamo.queryPaginator(b -> b.tableName(table).indexName(Keys.INDEX_BY_CARRIER_TRACKING)
+                        .keyConditionExpression("carrierTracking = :ct")
+                        .filterExpression("begins_with(pk, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":ct", s(Keys.carrierTracking(carrier.code(), trackingNumber)), ":prefix", s(prefix))))
+                .items().forEach(item -> {
+                    String pk = str(item, Keys.PK);
+                    String orderNumber = pk.substring(prefix.length());
+                    if (!orderNumber.contains("#") && !out.contains(orderNumber)) {
+                        out.add(orderNumber);
+                    }
+                });
+        return out;
+    }
+
+    private static Map<String, AttributeValue> orderKey(String merchantId, String orderNumber) {
+        return Map.of(Keys.PK, s(Keys.orderPk(merchantId, orderNumber)), Keys.SK, s(Keys.ORDER_SK));
     }
 
     @Override

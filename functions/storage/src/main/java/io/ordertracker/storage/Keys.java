@@ -15,6 +15,10 @@ public final class Keys {
     public static final String INDEX_BY_TOKEN = "ByTrackingToken";
     public static final String INDEX_DUE_FOR_POLLING = "DueForPolling";
     public static final String INDEX_BY_CARRIER_TRACKING = "ByCarrierTracking";
+    /** A merchant's orders, newest first: only ORDER items carry its key attributes. */
+    public static final String INDEX_ORDERS_BY_MERCHANT = "OrdersByMerchant";
+    public static final String MERCHANT_ORDERS_PK = "merchantOrdersPk";
+    public static final String MERCHANT_ORDERS_SK = "merchantOrdersSk";
 
     /** Shards per carrier of the polling index: spreads due shipments over partitions (see docs/polling.md). */
     public static final int POLL_SHARDS = io.ordertracker.domain.polling.PollSchedule.SHARDS;
@@ -101,6 +105,17 @@ public final class Keys {
     }
 
     public static final String SUPPRESSION_SK = "SUPPRESSION";
+
+    /**
+     * The order's sort key in {@link #INDEX_ORDERS_BY_MERCHANT}: creation time at fixed width (nanoseconds, UTC),
+     * so strings sort as instants do, then the order number to keep orders of the same instant apart.
+     */
+    public static String merchantOrdersSk(java.time.Instant createdAt, String orderNumber) {
+        return MERCHANT_ORDERS_TIME.format(createdAt) + "#" + orderNumber;
+    }
+
+    private static final java.time.format.DateTimeFormatter MERCHANT_ORDERS_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     public static String carrierTracking(String carrierCode, String trackingNumber) {
         return carrierCode + "#" + trackingNumber;

@@ -80,9 +80,9 @@ class DynamoDbOrderStoreIT {
     @Test
     void addShipmentNeedsTheOrderAndIsIdempotent() {
         store.create(order("5001"), List.of(), null);
-        assertThat(store.addShipment(shipment("5001", "p1"))).isInstanceOf(AddShipmentOutcome.Added.class);
-        assertThat(store.addShipment(shipment("5001", "p1"))).isInstanceOf(AddShipmentOutcome.AlreadyPresent.class);
-        assertThat(store.addShipment(shipment("5999", "p1"))).isInstanceOf(AddShipmentOutcome.NoSuchOrder.class);
+        assertThat(store.addShipment(shipment("5001", "p1"), 50)).isInstanceOf(AddShipmentOutcome.Added.class);
+        assertThat(store.addShipment(shipment("5001", "p1"), 50)).isInstanceOf(AddShipmentOutcome.AlreadyPresent.class);
+        assertThat(store.addShipment(shipment("5999", "p1"), 50)).isInstanceOf(AddShipmentOutcome.NoSuchOrder.class);
     }
 
     @Test
@@ -145,8 +145,8 @@ class DynamoDbOrderStoreIT {
     @Test
     void anAddedShipmentThatLosesARaceIsTheWinnersShipment() {
         store.create(order("7401"), List.of(), null);
-        conflicts.refuseNext(1, () -> store.addShipment(shipment("7401", "p1")));
-        assertThat(racing.addShipment(shipment("7401", "p1"))).isInstanceOfSatisfying(
+        conflicts.refuseNext(1, () -> store.addShipment(shipment("7401", "p1"), 50));
+        assertThat(racing.addShipment(shipment("7401", "p1"), 50)).isInstanceOfSatisfying(
                 AddShipmentOutcome.AlreadyPresent.class, p -> assertThat(p.shipment().shipmentId()).isEqualTo("p1"));
         assertThat(conflicts.refused()).isEqualTo(1);
     }

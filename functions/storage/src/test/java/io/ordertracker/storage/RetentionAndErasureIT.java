@@ -143,7 +143,7 @@ class RetentionAndErasureIT {
         String orderPk = Keys.orderPk(merchant, "r3");
         assertThat(expiresAt(item(orderPk, Keys.ORDER_SK))).isEqualTo(created.getEpochSecond() + RETENTION_SECONDS);
 
-        orders.addShipment(shipment("r3", "a"));
+        orders.addShipment(shipment("r3", "a"), 50);
         assertThat(expiresAt(item(orderPk, Keys.ORDER_SK))).as("a live parcel keeps its order").isNull();
     }
 

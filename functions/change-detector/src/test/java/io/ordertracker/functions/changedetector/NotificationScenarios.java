@@ -19,6 +19,8 @@ import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.notify.NotificationJob;
 import io.ordertracker.domain.notify.NotificationLedger;
+import io.ordertracker.domain.orders.OrderEdit;
+import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.notify.JobMessages;
 import io.ordertracker.notify.StallDetector;
@@ -173,6 +175,52 @@ abstract class NotificationScenarios {
         assertThat(smsToShopper().get(1).body()).contains("A-1001 was delivered", delivered.trackingToken());
         assertThat(sent(Channel.EMAIL, Milestone.ORDER_CONFIRMED)).isEqualTo(1);
         assertThat(sent(Channel.SMS, Milestone.DELIVERED)).isEqualTo(1);
+    }
+
+    /** PATCH stores the order; the senders read it when they run, so the next message goes to the new address. */
+    @Test
+    void anEditedEmailGetsTheNextMessageAndTheOldAddressNothingMore() {
+        merchant(acme());
+        Shipment s = order("E-1001", null);
+        p.pump(merchantId);
+        assertThat(emailsToShopper()).hasSize(1);
+        String newEmail = email.replace("shopper.", "mover."); // not containing the old address
+        OrderService service = new OrderService(p.orders, clock, () -> "unused");
+        var edited = service.edit(merchantId, "E-1001", current -> new OrderService.EditDecision.Apply<Void>(new OrderEdit(
+                new Customer("Ada", newEmail, null, "America/New_York", "en-US"), current.items(),
+                current.promisedDeliveryDate())));
+        assertThat(edited).isInstanceOf(OrderService.EditResult.Edited.class);
+        p.pump(merchantId); // the edit itself tells nobody anything
+        assertThat(p.backend.emails()).filteredOn(m -> m.to().contains(newEmail)).isEmpty();
+
+        write(s, ShipmentStatus.INFO_RECEIVED);
+        p.pump(merchantId);
+        assertThat(p.backend.emails()).filteredOn(m -> m.to().contains(newEmail)).singleElement()
+                .satisfies(m -> assertThat(m.subject()).isEqualTo("Acme Outfitters: your order E-1001 has shipped"));
+        assertThat(emailsToShopper()).hasSize(1);
+    }
+
+    /** Cancelling ends every parcel as CANCELLED: no message for it, and what was already queued is dropped. */
+    @Test
+    void aCancelledOrderTellsTheShopperNothingMore() {
+        merchant(acme());
+        Shipment s = order("X-1001", phone);
+        p.pump(merchantId);
+        int emails = emailsToShopper().size();
+        write(s, ShipmentStatus.EXCEPTION, ExceptionReason.ADDRESS_ISSUE);
+        p.detect(p.tap.drain(merchantId)); // the exception's jobs are queued, not yet sent
+        OrderService service = new OrderService(p.orders, clock, () -> "unused");
+        assertThat(service.cancel(merchantId, "X-1001")).hasValueSatisfying(v -> assertThat(v.shipments())
+                .singleElement().satisfies(sv -> {
+                    assertThat(sv.shipment().status()).isEqualTo(ShipmentStatus.CANCELLED);
+                    assertThat(sv.shipment().active()).isFalse();
+                }));
+        p.pump(merchantId);
+        assertThat(emailsToShopper()).hasSize(emails);
+        assertThat(smsToShopper()).isEmpty();
+        // ops heard of the exception when it happened, and nothing of the cancel (the topic is shared by every scenario)
+        assertThat(p.backend.opsMessages()).filteredOn(m -> m.contains(merchantId)).singleElement()
+                .satisfies(m -> assertThat(m).contains("ADDRESS_ISSUE"));
     }
 
     @Test

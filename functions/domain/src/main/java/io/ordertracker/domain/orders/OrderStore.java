@@ -1,5 +1,6 @@
 package io.ordertracker.domain.orders;
 
+import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.TrackingEvent;
@@ -27,8 +28,11 @@ public interface OrderStore {
 
     Optional<IdempotencyKey> findIdempotencyKey(String merchantId, String keyHash);
 
-    /** Adds a parcel to an existing order; if the same carrier + number is already there, returns that one. */
-    AddShipmentOutcome addShipment(Shipment shipment);
+    /**
+     * Adds a parcel to an existing, not cancelled order holding fewer than {@code maxShipments}; if the same
+     * carrier + number is already there, returns that one.
+     */
+    AddShipmentOutcome addShipment(Shipment shipment, int maxShipments);
 
     /** Stops polling and notifications for one shipment; the history stays. Empty if no such shipment. */
     Optional<Shipment> stopTracking(String merchantId, String orderNumber, String shipmentId, Instant now);
@@ -42,6 +46,46 @@ public interface OrderStore {
 
     /** What an erasure deleted. */
     record Erased(int shipments, int events) {
+    }
+
+    /**
+     * Replaces the editable parts of an order (customer, items, promised date) if it is still at
+     * {@code expectedVersion}; the request hash of its create is kept.
+     */
+    EditOutcome edit(String merchantId, String orderNumber, OrderEdit edit, long expectedVersion, Instant now);
+
+    /** Marks the order cancelled; a second call keeps the first time. Empty if no such order. */
+    Optional<Order> markCancelled(String merchantId, String orderNumber, Instant now);
+
+    /**
+     * Ends one parcel's tracking because its order was cancelled: a live status becomes CANCELLED, a terminal one
+     * stays; polling stops. Written conditionally on the version read, so a racing carrier update is not lost.
+     */
+    Optional<Shipment> cancelShipment(String merchantId, String orderNumber, String shipmentId, Instant now);
+
+    /**
+     * One page of the merchant's orders, newest first, created at or after {@code createdSince} (null: any),
+     * continuing after {@code after} (null: from the newest).
+     */
+    OrderPage listOrders(String merchantId, Instant createdSince, OrderListPosition after, int pageSize);
+
+    /** Order numbers of this merchant's orders holding the parcel; never another merchant's. */
+    List<String> findOrderNumbersByTracking(String merchantId, Carrier carrier, String trackingNumber);
+
+    /** @param more whether orders may follow the last one of this page */
+    record OrderPage(List<Order> orders, boolean more) {
+    }
+
+    sealed interface EditOutcome {
+        record Edited(Order order) implements EditOutcome {
+        }
+
+        record NoSuchOrder() implements EditOutcome {
+        }
+
+        /** Someone else changed the order since it was read. */
+        record Conflict() implements EditOutcome {
+        }
     }
 
     /** An {@code Idempotency-Key} header as stored: its hash, the order it created and that request's hash. */
@@ -69,6 +113,14 @@ public interface OrderStore {
         }
 
         record NoSuchOrder() implements AddShipmentOutcome {
+        }
+
+        /** The order already holds {@code OrderService.MAX_SHIPMENTS_PER_ORDER} parcels. */
+        record TooManyShipments() implements AddShipmentOutcome {
+        }
+
+        /** A cancelled order takes no new parcels. */
+        record OrderCancelled() implements AddShipmentOutcome {
         }
     }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Customer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordertracker.domain.Hashing;
+import io.ordertracker.domain.Order;
 import io.ordertracker.domain.OrderItem;
+import io.ordertracker.domain.orders.OrderEdit;
 import io.ordertracker.domain.orders.NewOrder.NewShipment;
 import io.ordertracker.domain.orders.NewOrder;
 import io.ordertracker.json.Json;
@@ -76,6 +79,71 @@ public final class OrderRequestParser {
         }
         NewOrder order = new NewOrder(orderNumber, customer, items, promised, shipments);
         return new Parsed<>(order, Hashing.sha256Hex(Json.write(order)), errors);
+    }
+
+    /** What a PATCH may change; orderNumber and shipments have their own operations. */
+    private static final Set<String> EDITABLE = Set.of("customer", "items", "promisedDeliveryDate");
+    private static final Set<String> CUSTOMER_FIELDS = Set.of("name", "email", "phone", "timeZone", "locale");
+
+    /**
+     * A JSON Merge Patch (RFC 7396) of {@code current}: the patch is merged into the order as the API shows it and
+     * the result validated exactly as a create is, so a PATCH can store nothing a create would refuse. A field
+     * set to null is removed (a removed timeZone or locale falls back to the create defaults).
+     */
+    public Parsed<OrderEdit> parsePatch(String body, Order current) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode patch = readObject(body, errors);
+        if (patch == null) {
+            return new Parsed<>(null, null, errors);
+        }
+        patch.fieldNames().forEachRemaining(name -> {
+            if (!EDITABLE.contains(name)) {
+                errors.add(new FieldError(name, name.equals("orderNumber") || name.equals("shipments")
+                        ? "cannot be changed with PATCH" : "is not a field of an order that can be changed"));
+            }
+        });
+        JsonNode customerPatch = patch.get("customer");
+        if (customerPatch != null && customerPatch.isObject()) {
+            customerPatch.fieldNames().forEachRemaining(name -> {
+                if (!CUSTOMER_FIELDS.contains(name)) {
+                    errors.add(new FieldError("customer." + name, "is not a field of the customer"));
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            return new Parsed<>(null, null, errors);
+        }
+        JsonNode merged = mergePatch(Json.MAPPER.valueToTree(editable(current)), patch);
+        Customer customer = customer(merged.get("customer"), errors);
+        List<OrderItem> items = items(merged.get("items"), errors);
+        LocalDate promised = date(merged.get("promisedDeliveryDate"), "promisedDeliveryDate", errors);
+        return errors.isEmpty() ? new Parsed<>(new OrderEdit(customer, items, promised), null, errors)
+                : new Parsed<>(null, null, errors);
+    }
+
+    /** The editable part of a stored order, in the request's shape. */
+    private record Editable(Customer customer, List<OrderItem> items, String promisedDeliveryDate) {
+    }
+
+    private static Editable editable(Order o) {
+        return new Editable(o.customer(), o.items(),
+                o.promisedDeliveryDate() == null ? null : o.promisedDeliveryDate().toString());
+    }
+
+    /** RFC 7396: objects merge member by member, null removes, anything else replaces. */
+    static JsonNode mergePatch(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch;
+        }
+        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : Json.MAPPER.createObjectNode();
+        patch.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                result.remove(e.getKey());
+            } else {
+                result.set(e.getKey(), mergePatch(result.get(e.getKey()), e.getValue()));
+            }
+        });
+        return result;
     }
 
     public Parsed<NewShipment> parseShipment(String body) {

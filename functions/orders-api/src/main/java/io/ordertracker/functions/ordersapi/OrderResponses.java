@@ -6,6 +6,8 @@ import io.ordertracker.domain.Order;
 import io.ordertracker.domain.OrderItem;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.orders.OrderService.OrderList;
+import io.ordertracker.domain.orders.OrderService.OrderSummary;
 import io.ordertracker.domain.orders.OrderService.OrderView;
 import io.ordertracker.domain.orders.OrderService.ShipmentView;
 import java.util.List;
@@ -15,8 +17,23 @@ final class OrderResponses {
     private OrderResponses() {
     }
 
-    record OrderBody(String orderNumber, String createdAt, CustomerBody customer, List<OrderItem> items,
-                     String promisedDeliveryDate, List<ShipmentBody> shipments) {
+    record OrderBody(String orderNumber, String createdAt, String updatedAt, String cancelledAt, CustomerBody customer,
+                     List<OrderItem> items, String promisedDeliveryDate, List<ShipmentBody> shipments) {
+    }
+
+    /** One order of a list: no customer contact and no events, only what a back office scans a list for. */
+    record OrderSummaryBody(String orderNumber, String createdAt, String updatedAt, String cancelledAt,
+                            String promisedDeliveryDate, List<ShipmentSummaryBody> shipments) {
+    }
+
+    record ShipmentSummaryBody(String shipmentId, String carrier, String trackingNumber, boolean tracking,
+                               String status, String reason, boolean delayed, boolean stalled) {
+    }
+
+    record OrderListBody(List<OrderSummaryBody> orders, String nextCursor) {
+    }
+
+    record OrdersByParcelBody(List<OrderBody> orders) {
     }
 
     record CustomerBody(String name, String email, String phone, String timeZone, String locale) {
@@ -36,11 +53,29 @@ final class OrderResponses {
 
     static OrderBody order(OrderView view, String pageBaseUrl) {
         Order o = view.order();
-        return new OrderBody(o.orderNumber(), o.createdAt().toString(),
+        return new OrderBody(o.orderNumber(), o.createdAt().toString(), text(o.updatedAt()), text(o.cancelledAt()),
                 new CustomerBody(o.customer().name(), o.customer().email(), o.customer().phone(),
                         o.customer().timeZone(), o.customer().locale()),
                 o.items(), o.promisedDeliveryDate() == null ? null : o.promisedDeliveryDate().toString(),
                 view.shipments().stream().map(s -> shipment(s, pageBaseUrl)).toList());
+    }
+
+    static OrderListBody list(OrderList list, String nextCursor) {
+        return new OrderListBody(list.orders().stream().map(OrderResponses::summary).toList(), nextCursor);
+    }
+
+    private static OrderSummaryBody summary(OrderSummary summary) {
+        Order o = summary.order();
+        return new OrderSummaryBody(o.orderNumber(), o.createdAt().toString(), text(o.updatedAt()),
+                text(o.cancelledAt()), text(o.promisedDeliveryDate()),
+                summary.shipments().stream().map(s -> new ShipmentSummaryBody(s.shipmentId(), s.carrier().code(),
+                        s.trackingNumber(), s.active(), s.status().name(),
+                        s.reason() == ExceptionReason.NONE ? null : s.reason().name(), s.delayed(), s.stalled()))
+                        .toList());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     static ShipmentBody shipment(ShipmentView view, String pageBaseUrl) {

@@ -1,10 +1,16 @@
 package io.ordertracker.functions.ordersapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.orders.NewOrder;
 import io.ordertracker.domain.orders.OrderErasure;
+import io.ordertracker.domain.orders.OrderEdit;
+import io.ordertracker.domain.orders.OrderListQuery;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.OrderService.CreateResult;
+import io.ordertracker.domain.orders.OrderService.EditDecision;
+import io.ordertracker.domain.orders.OrderService.EditResult;
+import io.ordertracker.domain.orders.OrderService.OrderList;
 import io.ordertracker.domain.orders.OrderService.OrderView;
 import io.ordertracker.domain.orders.OrderService.ShipmentView;
 import io.ordertracker.domain.orders.OrderStore.AddShipmentOutcome;
@@ -33,6 +39,7 @@ final class OrderRoutes {
     private final OrderService orders;
     private final OrderErasure erasure;
     private final OrderRequestParser parser = new OrderRequestParser();
+    private final OrderListParser listParser = new OrderListParser();
     private final Optional<String> configuredPageBaseUrl;
     private final SettingsRoutes settings;
 
@@ -55,6 +62,10 @@ final class OrderRoutes {
                 .route("GET /v1/settings", settings::get)
                 .route("PUT /v1/settings", settings::put)
                 .route("PATCH /v1/settings", settings::patch)
+                .route("PATCH /v1/orders/{orderNumber}", r -> withOrderNumber(r, n -> patchBody(r, body -> edit(r, n, body))))
+                .route("POST /v1/orders/{orderNumber}/cancel", r -> withOrderNumber(r, n -> cancel(r, n)))
+                .route("GET /v1/orders", this::list)
+                .route("GET /v1/shipments/{carrier}/{trackingNumber}", this::findByParcel)
                 .build();
     }
 
@@ -121,6 +132,10 @@ final class OrderRoutes {
                     OrderResponses.shipment(new ShipmentView(p.shipment(), List.of()), base),
                     Map.of("Idempotent-Replayed", "true"));
             case AddShipmentOutcome.NoSuchOrder n -> notFound(orderNumber);
+            case AddShipmentOutcome.TooManyShipments t -> HttpResponses.problem(422, "validation", "Invalid order",
+                    "shipments", "An order holds at most " + OrderService.MAX_SHIPMENTS_PER_ORDER + " shipments.");
+            case AddShipmentOutcome.OrderCancelled c -> HttpResponses.problem(409, "conflict", "Conflict",
+                    "orderNumber", "This order is cancelled; it takes no new shipments.");
         };
     }
 
@@ -134,6 +149,69 @@ final class OrderRoutes {
                 .map(s -> HttpResponses.json(200, OrderResponses.shipment(new ShipmentView(s, List.of()), base)))
                 .orElseGet(() -> HttpResponses.problem(404, "not-found", "Not found", "shipmentId",
                         "No such shipment on this order."));
+    }
+
+    private APIGatewayV2HTTPResponse edit(HttpRequest request, String orderNumber, String body) {
+        MDC.put("orderNumber", orderNumber);
+        EditResult<Parsed<OrderEdit>> result = orders.edit(request.merchantId(), orderNumber, current -> {
+            Parsed<OrderEdit> parsed = parser.parsePatch(body, current);
+            return parsed.ok() ? new EditDecision.Apply<>(parsed.value()) : new EditDecision.Refuse<>(parsed);
+        });
+        return switch (result) {
+            case EditResult.Edited<Parsed<OrderEdit>> e -> HttpResponses.json(200, body(e.order(), pageBaseUrl(request)));
+            case EditResult.NotFound<Parsed<OrderEdit>> n -> notFound(orderNumber);
+            case EditResult.Rejected<Parsed<OrderEdit>> r -> validationProblem(r.errors());
+            case EditResult.Conflict<Parsed<OrderEdit>> c -> HttpResponses.problem(409, "conflict", "Conflict",
+                    "orderNumber", "The order kept changing while this edit was applied; send it again.");
+        };
+    }
+
+    private APIGatewayV2HTTPResponse cancel(HttpRequest request, String orderNumber) {
+        MDC.put("orderNumber", orderNumber);
+        return orders.cancel(request.merchantId(), orderNumber)
+                .map(view -> HttpResponses.json(200, body(view, pageBaseUrl(request))))
+                .orElseGet(() -> notFound(orderNumber));
+    }
+
+    private APIGatewayV2HTTPResponse list(HttpRequest request) {
+        Parsed<OrderListQuery> parsed = listParser.parse(request.queryParameters(), request.merchantId());
+        if (!parsed.ok()) {
+            return HttpResponses.problem(400, "validation", "Invalid query", parsed.errors().get(0).message(),
+                    parsed.errors());
+        }
+        OrderList list = orders.list(request.merchantId(), parsed.value());
+        String next = list.next() == null ? null : OrderListParser.encodeCursor(request.merchantId(), list.next());
+        return HttpResponses.json(200, OrderResponses.list(list, next));
+    }
+
+    /** Another merchant's parcel and an unknown one answer the same 404. */
+    private APIGatewayV2HTTPResponse findByParcel(HttpRequest request) {
+        Carrier carrier = Carrier.fromCode(String.valueOf(request.pathParameter("carrier"))).orElse(null);
+        if (carrier == null) {
+            return HttpResponses.problem(404, "not-found", "Not found", "carrier", "Carriers are ups, fedex, usps and dhl.");
+        }
+        String raw = request.pathParameter("trackingNumber");
+        String number = raw == null || raw.length() > 40 ? null : Carrier.normalizeTrackingNumber(raw);
+        if (number == null || !carrier.accepts(number)) {
+            return HttpResponses.problem(404, "not-found", "Not found", "trackingNumber",
+                    "Not a " + carrier.displayName() + " tracking number on any of your orders.");
+        }
+        String base = pageBaseUrl(request);
+        List<OrderView> found = orders.findByTracking(request.merchantId(), carrier, number);
+        if (found.isEmpty()) {
+            return HttpResponses.problem(404, "not-found", "Not found", "trackingNumber",
+                    "No order of yours holds this tracking number.");
+        }
+        return HttpResponses.json(200, new OrderResponses.OrdersByParcelBody(found.stream().map(v -> body(v, base)).toList()));
+    }
+
+    /** PATCH takes JSON Merge Patch; plain application/json is accepted as the same thing. */
+    private static APIGatewayV2HTTPResponse patchBody(HttpRequest request, Function<String, APIGatewayV2HTTPResponse> next) {
+        String contentType = request.header("content-type");
+        if (contentType != null && contentType.split(";", 2)[0].trim().equalsIgnoreCase("application/merge-patch+json")) {
+            return request.body(OrdersApiFunction.MAX_BODY_BYTES).then(next);
+        }
+        return jsonBody(request, next);
     }
 
     private static OrderResponses.OrderBody body(OrderView view, String base) {

@@ -146,6 +146,43 @@ final class ApiHarness {
         return send(apiKey, e);
     }
 
+    /** A route from its sample event (events/OrdersApiFunction-<sample>.json) with the path, query and body given. */
+    Response call(String apiKey, String sample, String routeKey, Map<String, String> pathParameters,
+                  Map<String, String> query, String body, Map<String, String> extraHeaders) {
+        APIGatewayV2HTTPEvent e = sample(sample);
+        assertThat(e.getRouteKey()).as("sample %s", sample).isEqualTo(routeKey);
+        e.setRouteKey(routeKey);
+        e.getRequestContext().setRouteKey(routeKey);
+        e.getRequestContext().getHttp().setMethod(routeKey.split(" ")[0]);
+        e.setPathParameters(pathParameters);
+        e.setQueryStringParameters(query == null || query.isEmpty() ? null : query);
+        e.setBody(body);
+        Map<String, String> h = new HashMap<>(e.getHeaders());
+        if (body != null && !h.containsKey("content-type")) {
+            h.put("content-type", "application/json");
+        }
+        h.putAll(extraHeaders);
+        e.setHeaders(h);
+        return send(apiKey, e);
+    }
+
+    Response patch(String apiKey, String orderNumber, String body) {
+        return call(apiKey, "edit", "PATCH /v1/orders/{orderNumber}", Map.of("orderNumber", orderNumber), null, body, Map.of());
+    }
+
+    Response cancel(String apiKey, String orderNumber) {
+        return call(apiKey, "cancel", "POST /v1/orders/{orderNumber}/cancel", Map.of("orderNumber", orderNumber), null, null, Map.of());
+    }
+
+    Response list(String apiKey, Map<String, String> query) {
+        return call(apiKey, "list", "GET /v1/orders", null, query, null, Map.of());
+    }
+
+    Response findByParcel(String apiKey, String carrier, String trackingNumber) {
+        return call(apiKey, "find-by-parcel", "GET /v1/shipments/{carrier}/{trackingNumber}",
+                Map.of("carrier", carrier, "trackingNumber", trackingNumber), null, null, Map.of());
+    }
+
     /** API Gateway: no Authorization header is a 401, a denied key a 403, both answered by the gateway itself. */
     Response send(String apiKey, APIGatewayV2HTTPEvent event) {
         Map<String, String> headers = new LinkedHashMap<>(event.getHeaders());
