@@ -267,6 +267,57 @@ class EndToEndIT {
     }
 
     /**
+     * The merchant changes its settings through the API, and the very next messages and the page use them: no
+     * redeploy, no cache to wait for.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void settingsChangedThroughTheApiShowInTheNextEmailAndOnThePage() throws Exception {
+        assumeTrue(running("ChangeDetectorFunction", "EmailSenderFunction", "TrackingPageFunction"),
+                () -> "notifications or page not running: " + runtime.skipped());
+        HttpResponse<String> current = send("GET", "/v1/settings", null, Map.of());
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        String etag = current.headers().firstValue("ETag").orElseThrow();
+        String brand = "Kettle & Co. E2E";
+        String review = "https://reviews.example.com/kettle-e2e";
+        HttpResponse<String> patched = send("PATCH", "/v1/settings",
+                "{\"displayName\":\"" + brand + "\",\"reviewUrl\":\"" + review + "\"}",
+                Map.of("If-Match", etag, "Content-Type", "application/merge-patch+json"));
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+
+        SandboxHandle.JourneyInfo delivered = runtime.journeys().stream()
+                .filter(j -> j.expectedFinalStatus().equals("DELIVERED")).findFirst().orElseThrow();
+        HttpResponse<String> created = post("/v1/orders", DemoOrders.orderJson("E2E-SETTINGS", delivered.carrier(),
+                delivered.trackingNumber(), delivered.timeZone()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        // the journey is over in simulated time: the first poll finds it delivered
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                milestones("E2E-SETTINGS", "email").containsAll(List.of("ORDER_CONFIRMED", "DELIVERED")));
+        List<Outbox.Message> emails = runtime.outbox().messages().stream()
+                .filter(m -> "E2E-SETTINGS".equals(m.orderNumber()) && m.channel().equals("email")).toList();
+        assertThat(emails).allSatisfy(m -> assertThat(m.subject()).contains(brand));
+        Outbox.Message deliveredEmail = emails.stream().filter(m -> m.milestone().equals("DELIVERED")).findFirst().orElseThrow();
+        assertThat(deliveredEmail.text()).contains(review);
+        assertThat(deliveredEmail.html()).contains(review);
+
+        String url = EventCodec.parse(created.body()).path("shipments").get(0).path("trackingUrl").asText();
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Kettle &amp; Co. E2E");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runtime.baseUrl() + path))
+                .header("Authorization", "Bearer " + runtime.apiKey())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
      * Real time the shipment spent in its first status past PENDING, if that was INFO_RECEIVED or IN_TRANSIT,
      * before the next change (or until now); 0 otherwise.
      */
