@@ -57,6 +57,13 @@ public final class HttpResponses {
         return problem(status, type, title, message, List.of(new FieldError(field, message)));
     }
 
+    /** 429 with {@code Retry-After} (whole seconds): the caller is over its request rate. */
+    public static APIGatewayV2HTTPResponse tooManyRequests(long retryAfterSeconds, String detail) {
+        APIGatewayV2HTTPResponse response = problem(429, "rate-limited", "Too many requests", detail, List.of());
+        response.getHeaders().put("Retry-After", Long.toString(retryAfterSeconds));
+        return response;
+    }
+
     /** 204: done, nothing to say (no body, so no Content-Type). */
     public static APIGatewayV2HTTPResponse noContent() {
         Map<String, String> headers = new LinkedHashMap<>(securityHeaders());

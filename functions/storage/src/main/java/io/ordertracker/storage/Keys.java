@@ -81,6 +81,18 @@ public final class Keys {
         return "CALLS#" + isoDate;
     }
 
+    /**
+     * A merchant's API request counters (per-merchant rate limit): one partition per merchant, one item per window,
+     * keyed by the window's first epoch second.
+     */
+    public static String rateLimitPk(String merchantId) {
+        return "RATE#" + merchantId;
+    }
+
+    public static String rateLimitSk(long windowStartEpochSecond) {
+        return "WINDOW#" + windowStartEpochSecond;
+    }
+
     /** The polling index shard {@code shard} of one carrier (0 .. POLL_SHARDS-1), as the planner queries it. */
     public static String pollShard(String carrierCode, int shard) {
         return carrierCode + "#" + shard;

@@ -1,6 +1,7 @@
 package io.ordertracker.storage;
 
 import io.ordertracker.domain.RetentionPolicy;
+import io.ordertracker.domain.merchants.MerchantRateLimiter;
 import io.ordertracker.domain.orders.OrderErasure;
 import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Env;
@@ -63,6 +64,11 @@ public final class TrackingTable {
 
     public DynamoDbSuppressionList suppressions() {
         return new DynamoDbSuppressionList(dynamo, table);
+    }
+
+    /** The merchant API's per-merchant request limit, counted on the table so every container shares it. */
+    public MerchantRateLimiter merchantRateLimiter(MerchantRateLimiter.Limit limit, Clock clock) {
+        return new MerchantRateLimiter(new DynamoDbRequestWindowCounter(dynamo, table), limit, clock);
     }
 
     public DynamoDbStallWatch stallWatch() {

@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 
 /**
  * Turns the shipments due for one carrier into tracking-queue messages, within the carrier's daily call budget.
@@ -49,7 +53,10 @@ public final class PollPlanner {
         };
     }
 
-    /** Likeliest change first; among equals, the longest overdue first (nobody starves). */
+    /**
+     * Likeliest change first; among equals, the longest overdue first (nobody starves). When the budget cannot
+     * cover everything due, this order applies within each merchant's turn ({@link #fairSelection}).
+     */
     public static final Comparator<DueShipment> MOST_PROMISING_FIRST =
             Comparator.comparingInt((DueShipment d) -> -priority(d.status()))
                     .thenComparing(DueShipment::nextPollAt, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -63,13 +70,48 @@ public final class PollPlanner {
     public static List<TrackingBatch> plan(Carrier carrier, List<DueShipment> due, long callLimit) {
         int perCall = numbersPerCall(carrier);
         long maxShipments = callLimit >= Integer.MAX_VALUE / perCall ? Long.MAX_VALUE : callLimit * perCall;
-        List<DueShipment> chosen = due.stream().sorted(MOST_PROMISING_FIRST).limit(maxShipments).toList();
+        List<DueShipment> chosen = due.size() <= maxShipments
+                ? due.stream().sorted(MOST_PROMISING_FIRST).toList()
+                : fairSelection(due, (int) maxShipments);
         int perMessage = perCall * callsPerMessage(carrier);
         List<TrackingBatch> batches = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i += perMessage) {
             batches.add(new TrackingBatch(carrier, chosen.subList(i, Math.min(chosen.size(), i + perMessage))));
         }
         return batches;
+    }
+
+    /**
+     * Picks {@code limit} of more due shipments so that no merchant starves the others of a shared carrier budget.
+     * Urgent shipments (see {@link #urgent}) still come before every other, whoever they belong to; within each of
+     * the two tiers merchants take turns: the next pick goes to the merchant with the fewest shipments picked so far
+     * this run (urgent ones included), and that merchant's most promising shipment is taken. Ties between merchants
+     * go to the more promising shipment. A merchant with few due shipments thus gets all of them as long as the
+     * limit allows each merchant as many, and the rest of the limit goes to the merchants with more.
+     */
+    static List<DueShipment> fairSelection(List<DueShipment> due, int limit) {
+        Map<String, Integer> picked = new HashMap<>();
+        List<DueShipment> chosen = new ArrayList<>(limit);
+        for (boolean urgentTier : new boolean[] {true, false}) {
+            Map<String, ArrayDeque<DueShipment>> queues = new TreeMap<>();
+            due.stream().filter(d -> urgent(d) == urgentTier).sorted(MOST_PROMISING_FIRST).forEach(d ->
+                    queues.computeIfAbsent(d.merchantId(), m -> new ArrayDeque<>()).add(d));
+            Comparator<ArrayDeque<DueShipment>> nextTurn = Comparator
+                    .comparingInt((ArrayDeque<DueShipment> q) -> picked.getOrDefault(q.peek().merchantId(), 0))
+                    .thenComparing(ArrayDeque::peek, MOST_PROMISING_FIRST);
+            PriorityQueue<ArrayDeque<DueShipment>> turns = new PriorityQueue<>(nextTurn);
+            turns.addAll(queues.values());
+            while (chosen.size() < limit && !turns.isEmpty()) {
+                ArrayDeque<DueShipment> merchant = turns.poll();
+                DueShipment next = merchant.poll();
+                chosen.add(next);
+                picked.merge(next.merchantId(), 1, Integer::sum);
+                if (!merchant.isEmpty()) {
+                    turns.add(merchant);
+                }
+            }
+        }
+        return chosen;
     }
 
     /** Carrier requests needed to ask about {@code shipments} numbers. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ordertracker.domain.orders.OrderErasure;
+import io.ordertracker.domain.merchants.MerchantRateLimiter;
 import io.ordertracker.domain.merchants.MerchantSettingsService;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
@@ -26,8 +27,8 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * The merchant order API. Thin: check the authorizer's merchant, then route by {@link OrderRoutes#table()}. Any
- * input gets a 4xx with the field named; only a fault of ours may give a 5xx.
+ * The merchant order API. Thin: {@link MerchantGate} (merchant, request rate), then route by
+ * {@link OrderRoutes#table()}. Any input gets a 4xx with the field named; only a fault of ours may give a 5xx.
  */
 public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(OrdersApiFunction.class);
@@ -35,6 +36,7 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final HttpRoutes routes;
+    private final MerchantGate gate;
     @SuppressWarnings("unused")
     private final Priming priming;
 
@@ -43,11 +45,15 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
         Clock clock = Clocks.fromEnvironment();
         this.routes = new OrderRoutes(new OrderService(table.orders(), clock, new TrackingTokens()), table.erasure(clock),
                 Env.get("TRACKING_PAGE_BASE_URL"), new SettingsRoutes(new MerchantSettingsService(table.merchants()))).table();
+        this.gate = new MerchantGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
+                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock));
         this.priming = Priming.register(table::prime);
     }
 
-    public OrdersApiFunction(OrderService orders, OrderErasure erasure, MerchantSettingsService settings, String pageBaseUrl) {
+    public OrdersApiFunction(OrderService orders, OrderErasure erasure, MerchantSettingsService settings, String pageBaseUrl,
+                             MerchantRateLimiter rateLimiter) {
         this.routes = new OrderRoutes(orders, erasure, Optional.ofNullable(pageBaseUrl), new SettingsRoutes(settings)).table();
+        this.gate = new MerchantGate(rateLimiter);
         this.priming = null;
     }
 
@@ -56,13 +62,10 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
         return Telemetry.around(context, () -> {
             try {
                 HttpRequest request = HttpRequest.of(event);
-                String merchantId = request.merchantId();
-                if (merchantId == null) {
-                    return HttpResponses.problem(401, "unauthorized", "Unauthorized", "Authorization",
-                            "A valid merchant API key is required as 'Authorization: Bearer <key>'.");
-                }
-                MDC.put("merchantId", merchantId);
-                return routes.dispatch(request);
+                return gate.refuse(request).orElseGet(() -> {
+                    MDC.put("merchantId", request.merchantId());
+                    return routes.dispatch(request);
+                });
             } catch (RuntimeException e) {
                 LOG.error("order API failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 Telemetry.metrics().addMetric("OrderApiFailure", 1, MetricUnit.COUNT);

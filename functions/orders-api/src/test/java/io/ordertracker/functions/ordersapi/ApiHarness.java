@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordertracker.domain.merchants.MerchantAdmin;
+import io.ordertracker.domain.merchants.MerchantRateLimiter;
 import io.ordertracker.domain.merchants.MerchantSettingsService;
 import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
@@ -55,10 +56,17 @@ final class ApiHarness {
 
     /** The orders function on its own client to DynamoDB Local (the authorizer keeps the plain one). */
     ApiHarness(DynamoDbClient ordersClient) {
+        // no rate limit (rate 0): these suites send hundreds of requests as fast as they can
+        this(ordersClient, new TrackingTable(ordersClient, TABLE).merchantRateLimiter(
+                new MerchantRateLimiter.Limit(0, 0), Clock.systemUTC()));
+    }
+
+    ApiHarness(DynamoDbClient ordersClient, MerchantRateLimiter rateLimiter) {
         api = new OrdersApiFunction(
                 new OrderService(new DynamoDbOrderStore(ordersClient, TABLE), Clock.systemUTC(), new TrackingTokens()),
                 new TrackingTable(ordersClient, TABLE).erasure(Clock.systemUTC()),
-                new MerchantSettingsService(new DynamoDbMerchantStore(ordersClient, TABLE)), "https://track.example.com");
+                new MerchantSettingsService(new DynamoDbMerchantStore(ordersClient, TABLE)), "https://track.example.com",
+                rateLimiter);
     }
 
     /** A merchant with a fresh API key. */
