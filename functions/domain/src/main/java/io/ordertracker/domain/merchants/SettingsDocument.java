@@ -264,16 +264,38 @@ public final class SettingsDocument {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof Integer || value instanceof Long)) {
+        Long whole = wholeNumber(value);
+        if (whole == null) {
             problems.add(new Problem(field, "must be a whole number of business days"));
             return null;
         }
-        long days = ((Number) value).longValue();
+        long days = whole;
         if (days < 1 || days > MAX_STALL_DAYS) {
             problems.add(new Problem(field, "must be between 1 and " + MAX_STALL_DAYS));
             return null;
         }
         return (int) days;
+    }
+
+    /** JSON has one number type: 3.0 is the whole number 3 (as JSON Schema's integer says), 3.5 is not. */
+    private static Long wholeNumber(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 1e15 ? (long) d : null;
+        }
+        if (value instanceof java.math.BigDecimal || value instanceof java.math.BigInteger) {
+            java.math.BigDecimal n = new java.math.BigDecimal(value.toString());
+            if (n.signum() != 0 && n.stripTrailingZeros().scale() > 0) {
+                return null;
+            }
+            // out of long's range is simply out of range (the caller's bounds refuse it)
+            return n.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? (Long) (long) n.signum() * Long.MAX_VALUE
+                    : (Long) n.longValue();
+        }
+        return null;
     }
 
     private static Map<Carrier, Integer> stallDaysByCarrier(Object value, List<Problem> problems) {

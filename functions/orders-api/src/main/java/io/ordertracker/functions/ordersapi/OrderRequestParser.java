@@ -206,7 +206,7 @@ public final class OrderRequestParser {
         if (phone != null && !E164.matcher(phone).matches()) {
             errors.add(new FieldError("customer.phone", "must be an E.164 number such as +15555550123"));
         }
-        if (email == null && phone == null && !node.has("email") && !node.has("phone")) {
+        if (email == null && phone == null && absent(node.get("email")) && absent(node.get("phone"))) {
             errors.add(new FieldError("customer.email", "an email or a phone number is required to notify the shopper"));
         }
         String zone = optionalString(node.get("timeZone"), "customer.timeZone", 64, errors);
@@ -267,7 +267,9 @@ public final class OrderRequestParser {
             int quantity = 1;
             JsonNode q = item.get("quantity");
             if (q != null && !q.isNull()) {
-                if (!q.isIntegralNumber() || !q.canConvertToInt() || q.intValue() < 1 || q.intValue() > 10_000) {
+                // JSON has one number type: 2.0 is the whole number 2 (JSON Schema's integer), 2.5 is not
+                if (!q.isNumber() || !q.canConvertToExactIntegral() || !q.canConvertToInt() || q.intValue() < 1
+                        || q.intValue() > 10_000) {
                     errors.add(new FieldError(field + ".quantity", "must be a whole number from 1 to 10000"));
                 } else {
                     quantity = q.intValue();
@@ -325,6 +327,11 @@ public final class OrderRequestParser {
         return new NewShipment(carrier, number);
     }
 
+    /** Missing or null: an email given as null is no way to reach the shopper. */
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull();
+    }
+
     private static String requiredString(JsonNode node, String field, int maxLength, List<FieldError> errors) {
         if (node == null || node.isNull()) {
             errors.add(new FieldError(field, "is required"));
@@ -346,7 +353,7 @@ public final class OrderRequestParser {
             errors.add(new FieldError(field, "must not be empty"));
             return null;
         }
-        if (value.length() > maxLength) {
+        if (value.codePointCount(0, value.length()) > maxLength) { // as JSON Schema's maxLength counts
             errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
             return null;
         }
