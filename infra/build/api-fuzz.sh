@@ -15,6 +15,9 @@ cd "$root"
 max_examples="${API_FUZZ_MAX_EXAMPLES:-25}"
 seed="${API_FUZZ_SEED:-20261201}"
 budget_seconds="${API_FUZZ_TIMEOUT:-280}"
+# under the demo merchant's request limit (MerchantRequestsPerSecond 20, burst 40 per 2-second window): requests
+# over it are rightly answered 429 and would leave operations untested
+rate_limit="${API_FUZZ_RATE_LIMIT:-15/s}"
 api_key="api-fuzz-merchant-key-0123456789"   # fixed: the demo merchant's key for this run only
 mkdir -p .tracker
 log=.tracker/api-fuzz-local.log
@@ -69,6 +72,7 @@ timeout --kill-after=10 "$budget_seconds" .venv/bin/schemathesis --config-file i
   --max-examples "$max_examples" \
   --seed "$seed" \
   --workers 1 \
+  --rate-limit "$rate_limit" \
   --request-timeout 20 \
   --generation-database none \
   --report junit --report-dir "$report_dir" \

@@ -52,14 +52,19 @@ public final class MerchantSettingsService {
         if (current.isEmpty()) {
             return new Change.NoSuchMerchant();
         }
-        if (current.get().version() != expectedVersion) {
-            return new Change.VersionConflict(current.get().version());
-        }
         if (!(mergePatch instanceof java.util.Map<?, ?>)) {
             return new Change.Invalid(List.of(new SettingsDocument.Problem("body", "a merge patch of settings must be a JSON object")));
         }
+        // A patch that cannot be valid is told so whatever the version: an invalid body is the first thing to fix.
         Object merged = SettingsDocument.mergePatch(SettingsDocument.write(current.get().settings()), mergePatch);
-        return replace(merchantId, merged, expectedVersion);
+        SettingsDocument.Read read = SettingsDocument.read(merged);
+        if (!read.ok()) {
+            return new Change.Invalid(read.problems());
+        }
+        if (current.get().version() != expectedVersion) {
+            return new Change.VersionConflict(current.get().version());
+        }
+        return save(merchantId, read.settings(), expectedVersion);
     }
 
     private Change save(String merchantId, MerchantSettings settings, long expectedVersion) {

@@ -73,6 +73,20 @@ class SettingsApiIT {
     }
 
     @Test
+    void aPatchThatCannotBeValidIs422EvenOverAStaleETag() {
+        Merchant shop = api.newMerchant("Stale Shop");
+        String etag = api.settings(shop.apiKey(), "GET", null, Map.of()).header("ETag");
+        assertThat(api.settings(shop.apiKey(), "PUT", "{\"displayName\":\"Fresh\"}", ifMatch(etag)).status()).isEqualTo(200);
+
+        Response invalid = api.settings(shop.apiKey(), "PATCH", "{\"supportUrl\":\"javascript:alert(1)\"}", ifMatch(etag));
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(422);
+        assertThat(invalid.json().path("field").asText()).isEqualTo("supportUrl");
+        Response valid = api.settings(shop.apiKey(), "PATCH", "{\"supportUrl\":\"https://help.example.com\"}", ifMatch(etag));
+        assertThat(valid.status()).as("the same ETag with a valid patch is still stale").isEqualTo(412);
+        assertThat(store.findMerchant(shop.merchantId()).orElseThrow().settings().supportUrl()).isNull();
+    }
+
+    @Test
     void withoutIfMatchTheAnswerIs428() {
         Merchant shop = api.newMerchant("Careless Shop");
         Response put = api.settings(shop.apiKey(), "PUT", "{\"displayName\":\"X\"}", Map.of());
