@@ -21,6 +21,7 @@ import io.ordertracker.domain.notify.NotificationJob;
 import io.ordertracker.domain.notify.NotificationLedger;
 import io.ordertracker.domain.orders.OrderEdit;
 import io.ordertracker.domain.orders.OrderService;
+import io.ordertracker.local.emulators.MutableClock;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.notify.JobMessages;
 import io.ordertracker.notify.StallDetector;

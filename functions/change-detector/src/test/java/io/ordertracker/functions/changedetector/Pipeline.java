@@ -9,6 +9,7 @@ import io.ordertracker.functions.emailsender.EmailSenderFunction;
 import io.ordertracker.functions.smssender.SmsSenderFunction;
 import io.ordertracker.functions.stalldetector.StallDetectorFunction;
 import io.ordertracker.functions.suppression.SuppressionFunction;
+import io.ordertracker.local.emulators.MutableClock;
 import io.ordertracker.notify.ChangeDetector;
 import io.ordertracker.notify.EmailDelivery;
 import io.ordertracker.notify.JobBatchProcessor;

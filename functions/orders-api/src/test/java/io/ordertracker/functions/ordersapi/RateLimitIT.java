@@ -3,6 +3,7 @@ package io.ordertracker.functions.ordersapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordertracker.domain.merchants.MerchantRateLimiter;
+import io.ordertracker.local.emulators.MutableClock;
 import io.ordertracker.storage.Keys;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.ordertracker.functions.ordersapi;
+package io.ordertracker.local.emulators;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,21 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: rate-limit windows pass without waiting. */
-final class MutableClock extends Clock {
+/**
+ * A clock a test moves by hand: quiet hours, claim leases, stall days and rate-limit windows pass without waiting.
+ */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
