@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordertracker.cli.CliRun.Run;
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.Order;
@@ -13,9 +14,6 @@ import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbOrderStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -37,20 +35,8 @@ class EraseCommandIT {
         dynamo.close();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
     private Run tracker(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new java.util.ArrayList<>(List.of(args));
-        all.addAll(List.of("--table", "TrackingTable", "--endpoint-url", dynamo.endpoint().toString(),
-                "--region", "us-east-1"));
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        int exit = TrackerCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.againstTable(dynamo, args);
     }
 
     @Test

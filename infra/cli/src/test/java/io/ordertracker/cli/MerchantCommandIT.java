@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ordertracker.cli.CliRun.Run;
 import io.ordertracker.domain.merchants.MerchantAdmin;
 import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
@@ -11,7 +12,6 @@ import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,24 +32,8 @@ class MerchantCommandIT {
         dynamo.close();
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
     private Run tracker(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] all = new String[args.length + 6];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--table";
-        all[args.length + 1] = "TrackingTable";
-        all[args.length + 2] = "--endpoint-url";
-        all[args.length + 3] = dynamo.endpoint().toString();
-        all[args.length + 4] = "--region";
-        all[args.length + 5] = "us-east-1";
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        int exit = TrackerCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.againstTable(dynamo, args);
     }
 
     @Test

@@ -2,13 +2,11 @@ package io.ordertracker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordertracker.cli.CliRun.Run;
 import io.ordertracker.json.Json;
 import io.ordertracker.local.emulators.ElasticMq;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +35,8 @@ class RedriveCommandIT {
         elasticMq.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
     static Run tracker(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = TrackerCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8).trim(), err.toString(StandardCharsets.UTF_8).trim());
+        return CliRun.tracker(args);
     }
 
     static List<Message> drain(String queueUrl) {
