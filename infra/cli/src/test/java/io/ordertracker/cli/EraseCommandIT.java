@@ -11,32 +11,17 @@ import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.local.emulators.DynamoDbLocal;
-import io.ordertracker.local.emulators.LocalResources;
-import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** ./tracker erase ... against DynamoDB Local, through the same argument parsing people use. */
 class EraseCommandIT {
-    private static DynamoDbLocal dynamo;
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.start();
-        new LocalResources(SamTemplate.load(SamTemplate.locate())).createTables(dynamo.client());
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    private static final DynamoDbLocal dynamo = CliRun.table();
 
     private Run tracker(String... args) {
-        return CliRun.againstTable(dynamo, args);
+        return CliRun.againstTable(args);
     }
 
     @Test

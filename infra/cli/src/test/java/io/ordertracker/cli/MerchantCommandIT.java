@@ -7,33 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ordertracker.cli.CliRun.Run;
 import io.ordertracker.domain.merchants.MerchantAdmin;
 import io.ordertracker.local.emulators.DynamoDbLocal;
-import io.ordertracker.local.emulators.LocalResources;
-import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** ./tracker merchant ... against DynamoDB Local, through the same argument parsing people use. */
 class MerchantCommandIT {
-    private static DynamoDbLocal dynamo;
-
-    @BeforeAll
-    static void start() {
-        dynamo = DynamoDbLocal.start();
-        new LocalResources(SamTemplate.load(SamTemplate.locate())).createTables(dynamo.client());
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
+    private static final DynamoDbLocal dynamo = CliRun.table();
 
     private Run tracker(String... args) {
-        return CliRun.againstTable(dynamo, args);
+        return CliRun.againstTable(args);
     }
 
     @Test
