@@ -155,6 +155,13 @@ public final class MessageComposer {
     static String reasonText(ExceptionReason reason) {
         return switch (reason == null ? ExceptionReason.OTHER : reason) {
             case RECIPIENT_UNAVAILABLE -> "A delivery attempt failed: nobody was available to receive the parcel.";
+            case BUSINESS_CLOSED -> "A delivery attempt failed: the business was closed.";
+            case NO_ACCESS -> "A delivery attempt failed: the driver could not get access to the address.";
+            case NO_SAFE_PLACE -> "A delivery attempt failed: there was no safe place to leave the parcel.";
+            case CUSTOMS_CLEARANCE -> "Customs clearance is taking longer than usual.";
+            case HIGH_VOLUME -> "High parcel volumes are delaying the delivery.";
+            case MECHANICAL -> "A vehicle breakdown is delaying the delivery.";
+            case NATURAL_DISASTER -> "An emergency in the area is delaying the delivery.";
             case ADDRESS_ISSUE -> "The carrier has a problem with the delivery address.";
             case REFUSED -> "The delivery was refused.";
             case DAMAGED -> "The parcel was reported damaged.";

@@ -7,6 +7,7 @@ import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
+import io.ordertracker.domain.notify.DelayNotice;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -16,10 +17,11 @@ import java.util.Locale;
  * @param shipment    null for order-level milestones
  * @param latestEvent the newest carrier scan, or null
  * @param trackingUrl the shopper's tracking page, or null when no page base URL is configured
+ * @param delay       for DELAYED messages, the old date, the new date and why; null otherwise
  */
 public record MessageContext(Merchant merchant, Order order, Shipment shipment, TrackingEvent latestEvent,
                              Milestone milestone, ExceptionReason reason, String trackingUrl, ZoneId zone,
-                             Locale locale) {
+                             Locale locale, DelayNotice delay) {
 
     public MerchantSettings settings() {
         return merchant.settings() == null ? MerchantSettings.defaults(merchant.name()) : merchant.settings();

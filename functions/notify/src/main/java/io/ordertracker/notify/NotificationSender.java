@@ -123,7 +123,7 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         }
         MessageContext ctx = new MessageContext(merchant.get(), order.get(), shipment, latestEvent(shipment),
                 job.milestone(), job.reason(), trackingUrl(shipment, merchantSettings), zone,
-                locale(customer, merchantSettings));
+                locale(customer, merchantSettings), null);
         String messageId;
         try {
             messageId = delivery.send(ctx, address);

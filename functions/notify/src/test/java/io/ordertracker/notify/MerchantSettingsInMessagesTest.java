@@ -27,7 +27,7 @@ class MerchantSettingsInMessagesTest {
         return composer.email(new MessageContext(MessageComposerTest.merchant(settings),
                 MessageComposerTest.order("America/New_York", "en-US"), MessageComposerTest.shipment(status), null,
                 milestone, ExceptionReason.NONE, "https://track.example/t/tok123", ZoneId.of("America/New_York"),
-                Locale.US));
+                Locale.US, null));
     }
 
     @Test

@@ -48,7 +48,7 @@ class MessageComposerTest {
     private MessageContext ctx(Merchant merchant, Order order, Shipment shipment, TrackingEvent event, Milestone m,
                                ExceptionReason reason) {
         return new MessageContext(merchant, order, shipment, event, m, reason, "https://track.example/t/tok123",
-                ZoneId.of(order.customer().timeZone()), Locale.forLanguageTag(order.customer().locale()));
+                ZoneId.of(order.customer().timeZone()), Locale.forLanguageTag(order.customer().locale()), null);
     }
 
     @Test
