@@ -19,16 +19,44 @@ import java.util.Optional;
 
 /**
  * One carrier code list mapped to the canonical model, loaded from a CSV resource (generated from the carrier's own
- * list by tools/generate_code_tables.py). The first {@code keyColumns} columns are the key, then status, reason and
- * the carrier's description. A status of {@code -} means the code carries no status of its own (a notice, a
- * request, a photo): the adapter keeps the status already in force instead of inventing one.
+ * list by tools/generate_code_tables.py). The first {@code keyColumns} columns are the key, then the row's
+ * {@link CodeClass}, status, reason and the carrier's description. A status of {@code -} means the code carries no
+ * status of its own: a NOTICE (a request, a photo) keeps the status and reason in force, a DELAY keeps the status
+ * and sets its delay reason (docs/carriers.md).
  */
 public final class CodeTable {
 
-    /** How one carrier code reads in the canonical model. {@code status == null}: informational, no status of its own. */
-    public record Mapping(ShipmentStatus status, ExceptionReason reason, String description) {
+    /**
+     * How one carrier code reads in the canonical model. {@code status == null}: no status of its own (a NOTICE, or
+     * a DELAY that carries only its reason).
+     */
+    public record Mapping(ShipmentStatus status, ExceptionReason reason, String description, CodeClass kind) {
+        public Mapping {
+            reason = reason == null ? ExceptionReason.NONE : reason;
+            kind = kind == null ? CodeClass.of(status, reason) : kind;
+        }
+
+        public Mapping(ShipmentStatus status, ExceptionReason reason, String description) {
+            this(status, reason, description, null);
+        }
+
         public boolean informational() {
             return status == null;
+        }
+
+        /** A delay scan: keeps the status in force, brings its delay reason. */
+        public boolean delay() {
+            return kind == CodeClass.DELAY;
+        }
+
+        /**
+         * A row that says only "exception", "delay" or "attempted" without why; the carrier's words for the event may
+         * say more ({@link DescriptionRules}).
+         */
+        public boolean generic() {
+            return (kind == CodeClass.EXCEPTION && status == ShipmentStatus.EXCEPTION && reason == ExceptionReason.OTHER)
+                    || (kind == CodeClass.DELAY && reason == ExceptionReason.CARRIER_DELAY)
+                    || (kind == CodeClass.ATTEMPT && reason == ExceptionReason.RECIPIENT_UNAVAILABLE);
         }
     }
 
@@ -49,20 +77,24 @@ public final class CodeTable {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, Mapping> rows = new LinkedHashMap<>();
-            boolean header = true;
+            List<String> header = null;
             for (String line; (line = reader.readLine()) != null; ) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                if (header) {
-                    header = false;
+                if (header == null) {
+                    header = splitCsv(line);
+                    if (!header.subList(keyColumns, header.size()).equals(List.of("class", "status", "reason", "description"))) {
+                        throw new IllegalStateException(resource + ": unexpected header " + header);
+                    }
                     continue;
                 }
                 List<String> cells = splitCsv(line);
                 String key = key(cells.subList(0, keyColumns).toArray(String[]::new));
-                String status = cells.get(keyColumns);
+                CodeClass kind = CodeClass.valueOf(cells.get(keyColumns));
+                String status = cells.get(keyColumns + 1);
                 Mapping mapping = new Mapping("-".equals(status) ? null : ShipmentStatus.valueOf(status),
-                        ExceptionReason.valueOf(cells.get(keyColumns + 1)), cells.get(keyColumns + 2));
+                        ExceptionReason.valueOf(cells.get(keyColumns + 2)), cells.get(keyColumns + 3), kind);
                 if (rows.putIfAbsent(key, mapping) != null) {
                     throw new IllegalStateException(resource + " maps " + key + " twice");
                 }
@@ -105,7 +137,7 @@ public final class CodeTable {
     }
 
     /** Minimal RFC 4180 split: quoted cells may hold commas and doubled quotes. */
-    static List<String> splitCsv(String line) {
+    public static List<String> splitCsv(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

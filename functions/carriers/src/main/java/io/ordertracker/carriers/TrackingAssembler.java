@@ -12,8 +12,10 @@ import java.util.List;
 
 /**
  * Turns scans into a {@link CarrierTrackingResult.Tracked}. The shipment's status is the status of the newest
- * event by event time (not by the carrier's own summary, which can lag the latest scan); informational events keep
- * the status already in force.
+ * event by event time (not by the carrier's own summary, which can lag the latest scan). A NOTICE row keeps the
+ * status and reason in force; a DELAY row keeps the status in force and sets its delay reason, until a later scan
+ * with a status of its own resets it (docs/carriers.md). Generic rows are refined by the carrier's words first
+ * ({@link DescriptionRules}).
  */
 public final class TrackingAssembler {
 
@@ -36,14 +38,28 @@ public final class TrackingAssembler {
         ExceptionReason reason = ExceptionReason.NONE;
         String statusCode = null;
         for (ScanEvent scan : oldestFirst) {
-            CodeTable.Mapping own = scan.mapping();
+            CodeTable.Mapping own = DescriptionRules.refine(scan.mapping(), scan.description());
+            ExceptionReason eventReason = null;
             if (own.informational()) {
                 if (status == null) {
                     CodeTable.Mapping fallback = scan.fallback() == null || scan.fallback().informational()
-                            ? CodeTable.UNMAPPED : scan.fallback();
+                            ? CodeTable.UNMAPPED : DescriptionRules.refine(scan.fallback(), scan.description());
+                    if (fallback.informational() || (own.delay() && fallback.kind() != CodeClass.MOVEMENT
+                            && fallback.kind() != CodeClass.INFO)) {
+                        // a delay is never read as trouble through a coarse fallback (UPS's type letter X)
+                        fallback = CodeTable.UNMAPPED;
+                    }
                     status = fallback.status();
                     reason = fallback.reason();
                     statusCode = scan.code();
+                }
+                if (own.delay()) {
+                    // a delay keeps the status in force and brings its reason, unless the parcel is already in
+                    // trouble (an attempt, an exception, a return): then only this scan's event carries the delay
+                    eventReason = own.reason();
+                    if (reason == ExceptionReason.NONE || reason.isDelay()) {
+                        reason = own.reason();
+                    }
                 }
             } else if (own.status() == ShipmentStatus.DELIVERED && status == ShipmentStatus.RETURNING_TO_SENDER) {
                 // a parcel on its way back that is then "delivered" was delivered to the sender (USPS sends 01)
@@ -55,7 +71,8 @@ public final class TrackingAssembler {
                 reason = own.reason();
                 statusCode = scan.code();
             }
-            events.add(new TrackingEvent(scan.time(), status, reason, scan.code(), scan.description(), scan.location()));
+            events.add(new TrackingEvent(scan.time(), status, eventReason != null ? eventReason : reason, scan.code(),
+                    scan.description(), scan.location()));
         }
         if (events.isEmpty() && summary != null) {
             CodeTable.Mapping own = summary.mapping().informational() ? CodeTable.UNMAPPED : summary.mapping();

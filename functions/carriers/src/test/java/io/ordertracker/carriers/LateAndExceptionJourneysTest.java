@@ -59,8 +59,10 @@ class LateAndExceptionJourneysTest {
 
         justAfter(journey, Milestone.DELAYED);
         CarrierTrackingResult.Tracked delayed = track(journey);
-        assertThat(delayed.status()).isEqualTo(ShipmentStatus.EXCEPTION);
-        assertThat(delayed.reason()).isIn(ExceptionReason.CARRIER_DELAY, ExceptionReason.WEATHER);
+        // a delay scan is no exception: the status in force (in transit) stays, the delay is the reason
+        assertThat(delayed.status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(delayed.reason()).isEqualTo(ExceptionReason.CARRIER_DELAY);
+        assertThat(delayed.events().getFirst().reason()).isEqualTo(ExceptionReason.CARRIER_DELAY);
         assertThat(delayed.estimatedDelivery().date()).isEqualTo(journey.rescheduledDate());
 
         clock.set(journey.endsAt());
@@ -74,8 +76,8 @@ class LateAndExceptionJourneysTest {
             "UPS, FAILED_ATTEMPT_THEN_DELIVERED, ATTEMPT_FAILED, DELIVERY_ATTEMPTED, RECIPIENT_UNAVAILABLE",
             "USPS, FAILED_ATTEMPT_THEN_DELIVERED, ATTEMPT_FAILED, DELIVERY_ATTEMPTED, RECIPIENT_UNAVAILABLE",
             "DHL, FAILED_ATTEMPT_THEN_DELIVERED, ATTEMPT_FAILED, DELIVERY_ATTEMPTED, RECIPIENT_UNAVAILABLE",
-            // FedEx reports a failed attempt as a delivery exception (DE); its list has no attempt code
-            "FEDEX, FAILED_ATTEMPT_THEN_DELIVERED, ATTEMPT_FAILED, EXCEPTION, OTHER",
+            // FedEx reports a failed attempt as a delivery exception (DE); its exception code 08 says it is an attempt
+            "FEDEX, FAILED_ATTEMPT_THEN_DELIVERED, ATTEMPT_FAILED, DELIVERY_ATTEMPTED, RECIPIENT_UNAVAILABLE",
             "UPS, ADDRESS_EXCEPTION, ADDRESS_PROBLEM, EXCEPTION, ADDRESS_ISSUE",
             "USPS, ADDRESS_EXCEPTION, ADDRESS_PROBLEM, EXCEPTION, ADDRESS_ISSUE",
             "UPS, HELD_IN_CUSTOMS, CUSTOMS_HELD, EXCEPTION, CUSTOMS_HOLD",

@@ -32,6 +32,9 @@ final class DhlApi extends CarrierApi {
         if (number == null || number.isBlank()) {
             return problem(400, "Bad request", "Required parameter trackingNumber is missing.");
         }
+        if (!Carrier.DHL.accepts(number)) {
+            return problem(400, "Bad request", "Invalid value for parameter trackingNumber.");
+        }
         var journey = visibleJourney(number);
         if (journey.isEmpty()) {
             return problem(404, "No result found", "No shipment with given tracking number found.");
@@ -103,10 +106,16 @@ final class DhlApi extends CarrierApi {
             case CUSTOMS_HELD -> new String[] {"transit", "CD", "Clearance event: shipment on hold"};
             case CUSTOMS_CLEARED -> new String[] {"transit", "CR", "Customs status updated"};
             case DELAYED -> new String[] {"transit", "MD", "Scheduled for delivery next business day"};
+            case WEATHER_DELAY -> new String[] {"transit", "MD", "Delivery delayed due to adverse weather conditions"};
             case OUT_FOR_DELIVERY -> new String[] {"transit", "WC", "Shipment is out with courier for delivery"};
             case ATTEMPT_FAILED -> new String[] {"failure", "NH", "Delivery attempted; recipient not home"};
+            case ATTEMPT_NO_ACCESS -> new String[] {"failure", "ND", "Delivery attempted; no access to the delivery address"};
             case ADDRESS_PROBLEM -> new String[] {"failure", "BA", "Incorrect address; contacting the receiver"};
+            // DHL Express lists no damage event code: the Unified "failure" with DHL's words
+            case DAMAGED -> new String[] {"failure", "", "Shipment damaged; the shipper has been notified"};
+            case REFUSED -> new String[] {"failure", "RD", "Delivery refused by the recipient"};
             case AVAILABLE_FOR_PICKUP -> new String[] {"transit", "CC", "Awaiting collection by recipient as requested"};
+            case HELD_FOR_PICKUP -> new String[] {"transit", "CC", "Awaiting collection by recipient after delivery attempts"};
             case RETURNING -> new String[] {"transit", "", "Shipment is being returned to shipper"};
             case RETURNED -> new String[] {"delivered", "RT", "Returned to shipper"};
             case DELIVERED -> new String[] {"delivered", "OK", "Delivered"};

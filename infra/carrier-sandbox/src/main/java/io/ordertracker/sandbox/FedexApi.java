@@ -155,6 +155,12 @@ final class FedexApi extends CarrierApi {
             e.put("eventDescription", c[1]);
             e.put("exceptionCode", c[2]);
             e.put("exceptionDescription", c[3]);
+            String delayType = delayType(timed.step().milestone());
+            if (delayType != null) {
+                ObjectNode delay = e.putObject("delayDetail");
+                delay.put("type", delayType);
+                delay.put("status", "DELAYED");
+            }
             e.set("scanLocation", location(timed.step().city()));
             e.put("locationType", "FEDEX_FACILITY");
             e.put("derivedStatusCode", c[0]);
@@ -176,6 +182,15 @@ final class FedexApi extends CarrierApi {
         return loc;
     }
 
+    /** delayDetail.type (the FedEx Track API's enum) for a delay scan, else null. */
+    private static String delayType(Milestone milestone) {
+        return switch (milestone) {
+            case DELAYED -> "OPERATIONAL";
+            case WEATHER_DELAY -> "WEATHER";
+            default -> null;
+        };
+    }
+
     /** eventType, eventDescription, exceptionCode, exceptionDescription. */
     private static String[] codes(Milestone milestone) {
         return switch (milestone) {
@@ -185,11 +200,16 @@ final class FedexApi extends CarrierApi {
             case ARRIVED -> new String[] {"AR", "Arrived at FedEx location", "", ""};
             case CUSTOMS_HELD -> new String[] {"CD", "Clearance delay", "A25", "Package available for clearance"};
             case CUSTOMS_CLEARED -> new String[] {"CC", "International shipment release - Import", "", ""};
-            case DELAYED -> new String[] {"DY", "Delay", "71", "Weather delay"};
+            case DELAYED -> new String[] {"DY", "Delay", "", "Late flight"};
+            case WEATHER_DELAY -> new String[] {"DY", "Delay", "", "Weather delay"};
             case OUT_FOR_DELIVERY -> new String[] {"OD", "On FedEx vehicle for delivery", "", ""};
             case ATTEMPT_FAILED -> new String[] {"DE", "Delivery exception", "08", "Customer not available or business closed"};
+            case ATTEMPT_NO_ACCESS -> new String[] {"DE", "Delivery exception", "", "Unable to access delivery location"};
             case ADDRESS_PROBLEM -> new String[] {"DE", "Delivery exception", "03", "Incorrect address"};
+            case DAMAGED -> new String[] {"SE", "Shipment exception", "", "Package damaged"};
+            case REFUSED -> new String[] {"DE", "Delivery exception", "07", "Refused by recipient"};
             case AVAILABLE_FOR_PICKUP -> new String[] {"HP", "Ready for recipient pickup", "", ""};
+            case HELD_FOR_PICKUP -> new String[] {"HL", "Hold at location", "", ""};
             case RETURNING -> new String[] {"RS", "Return to shipper", "", ""};
             case RETURNED -> new String[] {"RS", "Returned to shipper", "", ""};
             case DELIVERED -> new String[] {"DL", "Delivered", "", ""};

@@ -163,9 +163,14 @@ final class UpsApi extends CarrierApi {
             case CUSTOMS_HELD -> new String[] {"X", "CF", "126", "Your package is pending release from a government agency."};
             case CUSTOMS_CLEARED -> new String[] {"I", "CR", "134", "Cleared Import Customs"};
             case DELAYED -> new String[] {"X", "DY", "046", "A late flight has caused a delay. We will update the delivery date as soon as possible."};
+            case WEATHER_DELAY -> new String[] {"X", "WD", "052", "Delay: Severe Weather. Severe weather conditions have delayed delivery."};
             case OUT_FOR_DELIVERY -> new String[] {"I", "OT", "021", "Out For Delivery Today"};
             case ATTEMPT_FAILED -> new String[] {"X", "48", "022", "The receiver was not available for delivery. We'll make a second attempt the next business day."};
+            case ATTEMPT_NO_ACCESS -> new String[] {"X", "SA", "139", "Security Access Required. We could not access the delivery location."};
             case ADDRESS_PROBLEM -> new String[] {"X", "UA", "050", "The address is incomplete. We're attempting to obtain a complete address."};
+            case DAMAGED -> new String[] {"X", "DM", "059", "Damage Reported. The package was damaged in transit."};
+            case REFUSED -> new String[] {"X", "RF", "064", "Delivery Refused. The receiver refused the delivery."};
+            case HELD_FOR_PICKUP -> new String[] {"X", "HP", "017", "Held for Customer Pickup. The package is at a UPS facility after delivery attempts."};
             case AVAILABLE_FOR_PICKUP -> new String[] {"X", "ZP", "040", "Ready for Customer Pickup"};
             case RETURNING -> new String[] {"X", "RS", "035", "Returning to Sender"};
             case RETURNED -> new String[] {"D", "RD", "034", "Returned to Sender"};

@@ -140,10 +140,16 @@ final class UspsApi extends CarrierApi {
             case CUSTOMS_HELD -> new String[] {"CH", "Held in Customs", "Alert"}; // not in our code list: UNKNOWN
             case CUSTOMS_CLEARED -> new String[] {"10", "Processed Through Facility", "In Transit"};
             case DELAYED -> new String[] {"71", "Rescheduled to Next Delivery Day", "Alert"};
+            case WEATHER_DELAY -> new String[] {"71", "Rescheduled to Next Delivery Day - Weather Delay", "Alert"};
             case OUT_FOR_DELIVERY -> new String[] {"OF", "Out for Delivery", "Out for Delivery"};
             case ATTEMPT_FAILED -> new String[] {"02", "Notice Left (No Authorized Recipient Available)", "Delivery Attempt"};
+            case ATTEMPT_NO_ACCESS -> new String[] {"30", "Delivery Attempted - No Access to Delivery Location", "Delivery Attempt"};
             case ADDRESS_PROBLEM -> new String[] {"05", "Undeliverable as Addressed", "Alert"};
+            // Pub 199 G-4 as we have it lists no damage event; DX keeps the status in force (see docs/carriers.md)
+            case DAMAGED -> new String[] {"DX", "Delivery Status Not Updated - Damaged", "Alert"};
+            case REFUSED -> new String[] {"04", "Refused", "Alert"};
             case AVAILABLE_FOR_PICKUP -> new String[] {"16", "Available for Pickup", "Available for Pickup"};
+            case HELD_FOR_PICKUP -> new String[] {"16", "Available for Pickup - Held at Post Office after Delivery Attempt", "Available for Pickup"};
             case RETURNING -> new String[] {"09", "Return to Sender", "Return to Sender"};
             case RETURNED -> new String[] {"09", "Return to Sender Processed", "Return to Sender"};
             case DELIVERED -> new String[] {"01", "Delivered, In/At Mailbox", "Delivered"};

@@ -91,7 +91,7 @@ class CarrierSandboxTest {
         HttpResponse<String> limited = getDhl(uri);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).contains("7");
-        assertThat(getDhl(uri).statusCode()).isEqualTo(404);
+        assertThat(getDhl(uri).statusCode()).as("\"x\" is no DHL number: 400, as DHL answers a malformed one").isEqualTo(400);
         assertThat(sandbox.trackingCalls(Carrier.DHL)).isEqualTo(2);
     }
 

@@ -36,6 +36,9 @@ public final class DhlResponseParser implements CarrierResponseParser {
 
     /** (service, code) rows from DHL's status code list, for every product. */
     public static final CodeTable PRODUCT_CODES = CodeTable.load("/io/ordertracker/carriers/dhl/status-codes.csv", 2);
+    /** Every documented error answer (RFC 7807 problems, by HTTP status). */
+    public static final io.ordertracker.carriers.ErrorCodes ERRORS =
+            io.ordertracker.carriers.ErrorCodes.load("/io/ordertracker/carriers/dhl/error-codes.csv");
 
     /** DHL's own normalization, present on every shipment and event. */
     public static final Map<String, CodeTable.Mapping> UNIFIED_STATUS_CODES = Map.of(
@@ -109,7 +112,9 @@ public final class DhlResponseParser implements CarrierResponseParser {
         if (productCode != null) {
             code = productCode;
             CodeTable.Mapping refined = PRODUCT_CODES.lookup(service, productCode);
-            if (!refined.informational() && refined.status() != ShipmentStatus.UNKNOWN) {
+            // a delay row has no status of its own but its reason counts: the assembler keeps the status in force
+            // (the coarse statusCode when nothing came before) and sets the delay reason
+            if (refined.delay() || (!refined.informational() && refined.status() != ShipmentStatus.UNKNOWN)) {
                 mapping = refined;
             }
         }
@@ -149,6 +154,6 @@ public final class DhlResponseParser implements CarrierResponseParser {
             status = httpStatus;
         }
         String message = text(root, "title") + (text(root, "detail") == null ? "" : ": " + text(root, "detail"));
-        return Failure.of(null, ErrorBodies.kindForStatus(status), message);
+        return Failure.of(null, ERRORS.classify(null, status), message);
     }
 }

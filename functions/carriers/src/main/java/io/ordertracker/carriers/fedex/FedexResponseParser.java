@@ -6,6 +6,7 @@ import io.ordertracker.carriers.CarrierTrackingResult;
 import io.ordertracker.carriers.CarrierTrackingResult.Failure;
 import io.ordertracker.carriers.CodeTable;
 import io.ordertracker.carriers.ErrorBodies;
+import io.ordertracker.carriers.ErrorCodes;
 import io.ordertracker.carriers.EventTimes;
 import io.ordertracker.carriers.FailureKind;
 import io.ordertracker.carriers.Json;
@@ -28,6 +29,12 @@ public final class FedexResponseParser implements CarrierResponseParser {
 
     /** scanEvents[].eventType and latestStatusDetail.code. */
     public static final CodeTable STATUS_CODES = CodeTable.load("/io/ordertracker/carriers/fedex/status-codes.csv", 1);
+    /** scanEvents[].exceptionCode and ancillaryDetails[].reason: where listed, they replace the eventType's row. */
+    public static final CodeTable EXCEPTION_CODES = CodeTable.load("/io/ordertracker/carriers/fedex/exception-codes.csv", 1);
+    /** delayDetail.type (WEATHER, OPERATIONAL, ...): refines a delay or exception scan without a listed exceptionCode. */
+    public static final CodeTable DELAY_TYPES = CodeTable.load("/io/ordertracker/carriers/fedex/delay-types.csv", 1);
+    /** Every documented error code and HTTP status. */
+    public static final ErrorCodes ERRORS = ErrorCodes.load("/io/ordertracker/carriers/fedex/error-codes.csv");
 
     @Override
     public List<CarrierTrackingResult> parse(String body, int httpStatus) {
@@ -96,11 +103,17 @@ public final class FedexResponseParser implements CarrierResponseParser {
             }
             scans.add(new ScanEvent(EventTimes.isoDateTime(text(event, "date"), null), code == null ? null : code.toUpperCase(),
                     description, TrackingAssembler.location(text(loc, "city"), text(loc, "stateOrProvinceCode"),
-                    text(loc, "countryCode")), STATUS_CODES.lookup(code), null));
+                    text(loc, "countryCode")), mapping(code, text(event, "exceptionCode"),
+                    text(event, "delayDetail", "type")), null));
         }
         String summaryCode = text(result, "latestStatusDetail", "code");
+        String ancillary = null;
+        for (JsonNode detail : elements(at(result, "latestStatusDetail", "ancillaryDetails"))) {
+            ancillary = ancillary == null ? text(detail, "reason") : ancillary;
+        }
         ScanEvent summary = summaryCode == null ? null : new ScanEvent(null, summaryCode,
-                text(result, "latestStatusDetail", "description"), null, STATUS_CODES.lookup(summaryCode), null);
+                text(result, "latestStatusDetail", "description"), null, mapping(summaryCode, ancillary,
+                text(result, "latestStatusDetail", "delayDetail", "type")), null);
         OffsetDateTime deliveredAt = null;
         for (JsonNode d : elements(result.get("dateAndTimes"))) {
             if ("ACTUAL_DELIVERY".equals(text(d, "type"))) {
@@ -117,6 +130,27 @@ public final class FedexResponseParser implements CarrierResponseParser {
         }
         return TrackingAssembler.assemble(ownNumber != null ? ownNumber : number, scans, summary, estimate(result),
                 deliveredAt, signedBy);
+    }
+
+    /**
+     * The scan's own row, replaced by its exception code's row where FedEx's code is listed (DE + 08: a failed
+     * attempt, not an exception), else refined by delayDetail.type when the scan is a delay or an exception.
+     */
+    static CodeTable.Mapping mapping(String eventType, String exceptionCode, String delayType) {
+        CodeTable.Mapping own = STATUS_CODES.lookup(eventType);
+        if (own == CodeTable.UNMAPPED) {
+            return own;
+        }
+        var listed = EXCEPTION_CODES.find(exceptionCode);
+        if (listed.isPresent()) {
+            return listed.get();
+        }
+        var delay = DELAY_TYPES.find(delayType);
+        if (delay.isPresent() && (own.kind() == io.ordertracker.carriers.CodeClass.DELAY
+                || own.kind() == io.ordertracker.carriers.CodeClass.EXCEPTION)) {
+            return delay.get();
+        }
+        return own;
     }
 
     /** A window beats a date; ESTIMATED_DELIVERY beats the appointment, which beats the commitment. */
@@ -156,12 +190,10 @@ public final class FedexResponseParser implements CarrierResponseParser {
         FailureKind kind;
         if (code == null) {
             kind = FailureKind.UNKNOWN;
-        } else if (code.contains("NOTFOUND") || code.contains("NOT.FOUND")) {
-            kind = FailureKind.NOT_FOUND;
-        } else if (code.contains("INVALID") || code.contains("EMPTY")) {
-            kind = FailureKind.INVALID;
         } else {
-            kind = FailureKind.UNKNOWN;
+            // a per-number error is about the number: an unlisted code still says not found or invalid in its name
+            kind = ERRORS.kind(code).orElse(code.contains("NOTFOUND") || code.contains("NOT.FOUND")
+                    ? FailureKind.NOT_FOUND : FailureKind.INVALID);
         }
         return Failure.of(number, kind, code + ": " + message);
     }
@@ -174,14 +206,7 @@ public final class FedexResponseParser implements CarrierResponseParser {
             message = text(e, "message");
             break;
         }
-        FailureKind kind = switch (code == null ? "" : code) {
-            case "NOT.AUTHORIZED.ERROR", "FORBIDDEN.ERROR", "UNAUTHORIZED" -> FailureKind.AUTH;
-            case "TRACKING.TRACKINGNUMBER.EMPTY", "TRACKING.TRACKINGNUMBER.INVALID" -> FailureKind.INVALID;
-            case "TRACKING.TRACKINGNUMBER.NOTFOUND" -> FailureKind.NOT_FOUND;
-            case "INTERNAL.SERVER.ERROR", "SERVICE.UNAVAILABLE.ERROR" -> FailureKind.UNAVAILABLE;
-            case "TOO.MANY.REQUESTS.ERROR", "RATE.LIMIT.EXCEEDED" -> FailureKind.RATE_LIMITED;
-            default -> ErrorBodies.kindForStatus(httpStatus);
-        };
+        FailureKind kind = ERRORS.classify(code, httpStatus);
         return Failure.of(null, kind, (code == null ? "HTTP " + httpStatus : code) + ": " + message);
     }
 }

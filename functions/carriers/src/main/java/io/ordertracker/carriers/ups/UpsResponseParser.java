@@ -33,6 +33,9 @@ public final class UpsResponseParser implements CarrierResponseParser {
     /** activity[].status.code for manifest and update activities (DP, MP, VP, UP ...). */
     public static final CodeTable MANIFEST_CODES =
             CodeTable.load("/io/ordertracker/carriers/ups/manifest-and-update-codes.csv", 1);
+    /** Every documented error code and HTTP status. */
+    public static final io.ordertracker.carriers.ErrorCodes ERRORS =
+            io.ordertracker.carriers.ErrorCodes.load("/io/ordertracker/carriers/ups/error-codes.csv");
 
     @Override
     public List<CarrierTrackingResult> parse(String body, int httpStatus) {
@@ -66,10 +69,12 @@ public final class UpsResponseParser implements CarrierResponseParser {
     private static Failure warning(String inquiry, JsonNode warnings) {
         for (JsonNode w : elements(warnings)) {
             String message = text(w, "message");
-            if (message != null && message.toLowerCase(Locale.ROOT).contains("not found")) {
-                return Failure.of(inquiry, FailureKind.NOT_FOUND, message);
-            }
-            return Failure.of(inquiry, FailureKind.UNKNOWN, text(w, "code") + ": " + message);
+            String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+            // a warning instead of a package is always about the number: it is unknown, or it is malformed
+            FailureKind kind = ERRORS.kind(text(w, "code")).orElse(
+                    lower.contains("not found") || lower.contains("no tracking information") ? FailureKind.NOT_FOUND
+                            : FailureKind.INVALID);
+            return Failure.of(inquiry, kind, text(w, "code") + ": " + message);
         }
         return Failure.of(inquiry, FailureKind.NOT_FOUND, "UPS returned no package for this number");
     }
@@ -82,13 +87,7 @@ public final class UpsResponseParser implements CarrierResponseParser {
             message = text(e, "message");
             break;
         }
-        FailureKind kind = switch (code == null ? "" : code) {
-            // documented UPS error codes: invalid inquiry number, not found, authentication
-            case "151018", "151010", "151011", "151012", "151013", "151014", "151015", "151019" -> FailureKind.INVALID;
-            case "151044", "151045", "151062" -> FailureKind.NOT_FOUND;
-            case "250002", "250003", "250004", "250007" -> FailureKind.AUTH;
-            default -> ErrorBodies.kindForStatus(httpStatus);
-        };
+        FailureKind kind = ERRORS.classify(code, httpStatus);
         return Failure.of(null, kind, (code == null ? "HTTP " + httpStatus : code) + ": " + message);
     }
 

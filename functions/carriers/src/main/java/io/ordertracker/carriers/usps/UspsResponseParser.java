@@ -32,6 +32,9 @@ public final class UspsResponseParser implements CarrierResponseParser {
 
     /** trackingEvents[].eventCode (Pub 199 Appendix G-4). Codes are strings: "01" is not "1". */
     public static final CodeTable EVENT_CODES = CodeTable.load("/io/ordertracker/carriers/usps/event-codes.csv", 1);
+    /** Every documented error answer (USPS v3 errors carry the HTTP status as their code). */
+    public static final io.ordertracker.carriers.ErrorCodes ERRORS =
+            io.ordertracker.carriers.ErrorCodes.load("/io/ordertracker/carriers/usps/error-codes.csv");
 
     /** statusCategory, used only for a piece with no events yet. */
     private static final Map<String, CodeTable.Mapping> STATUS_CATEGORIES = Map.of(
@@ -136,13 +139,14 @@ public final class UspsResponseParser implements CarrierResponseParser {
         if (status < 400 && text(error, "code") != null && text(error, "code").matches("\\d{3}")) {
             status = Integer.parseInt(text(error, "code"));
         }
-        FailureKind kind = ErrorBodies.kindForStatus(status);
+        FailureKind kind = ERRORS.classify(null, status);
         String all = ((message == null ? "" : message) + " " + (detail == null ? "" : detail)).toLowerCase(Locale.ROOT);
         if (kind == FailureKind.INVALID && all.contains("not found")) {
             kind = FailureKind.NOT_FOUND;
         }
-        if (root.has("error_description") || "invalid_client".equals(text(root, "error"))) {
-            kind = FailureKind.AUTH; // the OAuth endpoint's own error shape
+        if (root.has("error_description") || root.path("error").isTextual()) {
+            // the OAuth endpoint's own error shape: {"error":"invalid_client","error_description":...}
+            kind = ERRORS.kind(text(root, "error")).orElse(FailureKind.AUTH);
             message = text(root, "error_description");
         }
         return Failure.of(null, kind, "HTTP " + status + ": " + (message == null ? "" : message)

@@ -69,7 +69,8 @@ class NormalizeCommandTest {
                 .isZero();
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0).get("status").asText()).isEqualTo("EXCEPTION");
+        assertThat(lines.get(0).get("status").asText()).isEqualTo("DELIVERY_ATTEMPTED");
+        assertThat(lines.get(0).get("reason").asText()).isEqualTo("RECIPIENT_UNAVAILABLE");
         assertThat(lines.get(1).get("trackingNumber").asText()).isEqualTo("794600052099");
         assertThat(lines.get(1).at("/error/kind").asText()).isEqualTo("not_found");
         assertThat(lines.get(2).get("trackingNumber").asText()).isEqualTo("128667043726");

@@ -53,7 +53,9 @@ class FedexResponseParserTest {
         List<CarrierTrackingResult> results = parser.parse(body("fedex/batch-with-not-found.json"), 200);
         assertThat(results).hasSize(2);
         CarrierTrackingResult.Tracked first = (CarrierTrackingResult.Tracked) results.get(0);
-        assertThat(first.status()).isEqualTo(ShipmentStatus.EXCEPTION);
+        // DE with exception code 08 is a failed attempt, not an exception
+        assertThat(first.status()).isEqualTo(ShipmentStatus.DELIVERY_ATTEMPTED);
+        assertThat(first.reason()).isEqualTo(io.ordertracker.domain.ExceptionReason.RECIPIENT_UNAVAILABLE);
         assertThat(first.events().getFirst().description())
                 .isEqualTo("Delivery exception - Customer not available or business closed");
         // a window east of UTC: the date is the local date (in UTC it would start the day before)
@@ -72,7 +74,10 @@ class FedexResponseParserTest {
         assertThat(onlyFailure(parser.parse(body("fedex/bad-request.json"), 400)).kind()).isEqualTo(FailureKind.INVALID);
         assertThat(onlyFailure(parser.parse(body("fedex/server-error.json"), 500)).kind())
                 .isEqualTo(FailureKind.UNAVAILABLE);
+        // "the resource you requested is no longer available": the endpoint, not the numbers of the batch
         assertThat(onlyFailure(parser.parse("{\"transactionId\":\"x\",\"errors\":[{\"code\":\"NOT.FOUND.ERROR\"}]}", 404))
+                .kind()).isEqualTo(FailureKind.UNAVAILABLE);
+        assertThat(onlyFailure(parser.parse("{\"errors\":[{\"code\":\"TRACKING.TRACKINGNUMBER.NOTFOUND\"}]}", 404))
                 .kind()).isEqualTo(FailureKind.NOT_FOUND);
     }
 

@@ -80,13 +80,18 @@ class UpsResponseParserTest {
         String body = """
                 {"trackResponse":{"shipment":[{"package":[{"trackingNumber":"1Z8V4E270300044140",
                 "deliveryDate":[{"type":"SDD","date":"20260308"},{"type":"RDD","date":"20260310"}],
-                "activity":[{"status":{"type":"X","statusCode":"046","description":"Delay"},"date":"20260308","time":"051000","gmtOffset":"-07:00"}]}]}]}}
+                "activity":[{"status":{"type":"X","statusCode":"046","description":"Delay"},"date":"20260308","time":"051000","gmtOffset":"-07:00"},
+                {"status":{"type":"I","statusCode":"005","description":"On the Way"},"date":"20260307","time":"221000","gmtOffset":"-07:00"}]}]}]}}
                 """;
         CarrierTrackingResult.Tracked t = onlyTracked(parser.parse(body, 200));
         assertThat(t.estimatedDelivery()).isEqualTo(EstimatedDelivery.of(LocalDate.parse("2026-03-10"),
                 EstimatedDelivery.Kind.RESCHEDULED));
-        assertThat(t.status()).isEqualTo(ShipmentStatus.EXCEPTION);
+        // a delay is no exception: the status in force stays, the delay is the reason (on the result and its event)
+        assertThat(t.status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
         assertThat(t.reason()).isEqualTo(ExceptionReason.CARRIER_DELAY);
+        assertThat(t.events().getFirst().reason()).isEqualTo(ExceptionReason.CARRIER_DELAY);
+        assertThat(t.events().getFirst().status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(t.events().getLast().reason()).isEqualTo(ExceptionReason.NONE);
     }
 
     @Test
