@@ -103,6 +103,11 @@ final class DhlApi extends CarrierApi {
             case CUSTOMS_HELD -> new String[] {"transit", "CD", "Clearance event: shipment on hold"};
             case CUSTOMS_CLEARED -> new String[] {"transit", "CR", "Customs status updated"};
             case DELAYED -> new String[] {"transit", "MD", "Scheduled for delivery next business day"};
+            case WEATHER_DELAY -> new String[] {"transit", "MD", "Delayed by adverse weather; scheduled for delivery next business day"};
+            case ATTEMPT_NO_ACCESS -> new String[] {"failure", "CA", "Closed on arrival; no access to the delivery address"};
+            case DAMAGED -> new String[] {"failure", "OH", "Shipment on hold: damage reported"};
+            case REFUSED -> new String[] {"failure", "RD", "Refused delivery"};
+            case HELD_FOR_PICKUP -> new String[] {"transit", "CC", "Awaiting collection by recipient as requested"};
             case OUT_FOR_DELIVERY -> new String[] {"transit", "WC", "Shipment is out with courier for delivery"};
             case ATTEMPT_FAILED -> new String[] {"failure", "NH", "Delivery attempted; recipient not home"};
             case ADDRESS_PROBLEM -> new String[] {"failure", "BA", "Incorrect address; contacting the receiver"};

@@ -185,7 +185,12 @@ final class FedexApi extends CarrierApi {
             case ARRIVED -> new String[] {"AR", "Arrived at FedEx location", "", ""};
             case CUSTOMS_HELD -> new String[] {"CD", "Clearance delay", "A25", "Package available for clearance"};
             case CUSTOMS_CLEARED -> new String[] {"CC", "International shipment release - Import", "", ""};
-            case DELAYED -> new String[] {"DY", "Delay", "71", "Weather delay"};
+            case DELAYED -> new String[] {"DY", "Delay", "05", "Missed connection"};
+            case WEATHER_DELAY -> new String[] {"DY", "Delay", "71", "Weather delay"};
+            case ATTEMPT_NO_ACCESS -> new String[] {"DE", "Delivery exception", "015", "No access to recipient's location"};
+            case DAMAGED -> new String[] {"DE", "Delivery exception", "DMG", "Package damaged"};
+            case REFUSED -> new String[] {"DE", "Delivery exception", "07", "Refused by recipient"};
+            case HELD_FOR_PICKUP -> new String[] {"HL", "Hold at location", "", ""};
             case OUT_FOR_DELIVERY -> new String[] {"OD", "On FedEx vehicle for delivery", "", ""};
             case ATTEMPT_FAILED -> new String[] {"DE", "Delivery exception", "08", "Customer not available or business closed"};
             case ADDRESS_PROBLEM -> new String[] {"DE", "Delivery exception", "03", "Incorrect address"};

@@ -163,6 +163,11 @@ final class UpsApi extends CarrierApi {
             case CUSTOMS_HELD -> new String[] {"X", "CF", "126", "Your package is pending release from a government agency."};
             case CUSTOMS_CLEARED -> new String[] {"I", "CR", "134", "Cleared Import Customs"};
             case DELAYED -> new String[] {"X", "DY", "046", "A late flight has caused a delay. We will update the delivery date as soon as possible."};
+            case WEATHER_DELAY -> new String[] {"X", "WX", "052", "Severe weather conditions have delayed delivery."};
+            case ATTEMPT_NO_ACCESS -> new String[] {"X", "4B", "139", "Security access is required to deliver. We'll make a second attempt the next business day."};
+            case DAMAGED -> new String[] {"X", "DM", "059", "The package was damaged. We're contacting the sender."};
+            case REFUSED -> new String[] {"X", "RF", "064", "The receiver refused the delivery."};
+            case HELD_FOR_PICKUP -> new String[] {"X", "ZP", "040", "Ready for Customer Pickup"};
             case OUT_FOR_DELIVERY -> new String[] {"I", "OT", "021", "Out For Delivery Today"};
             case ATTEMPT_FAILED -> new String[] {"X", "48", "022", "The receiver was not available for delivery. We'll make a second attempt the next business day."};
             case ADDRESS_PROBLEM -> new String[] {"X", "UA", "050", "The address is incomplete. We're attempting to obtain a complete address."};

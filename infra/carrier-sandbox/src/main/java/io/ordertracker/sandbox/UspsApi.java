@@ -140,6 +140,11 @@ final class UspsApi extends CarrierApi {
             case CUSTOMS_HELD -> new String[] {"CH", "Held in Customs", "Alert"}; // not in our code list: UNKNOWN
             case CUSTOMS_CLEARED -> new String[] {"10", "Processed Through Facility", "In Transit"};
             case DELAYED -> new String[] {"71", "Rescheduled to Next Delivery Day", "Alert"};
+            case WEATHER_DELAY -> new String[] {"71", "Rescheduled to Next Delivery Day - Weather", "Alert"};
+            case ATTEMPT_NO_ACCESS -> new String[] {"30", "Delivery Attempted - No Access to Delivery Location", "Delivery Attempt"};
+            case DAMAGED -> new String[] {"05", "Damaged - Undeliverable", "Alert"};
+            case REFUSED -> new String[] {"04", "Refused", "Alert"};
+            case HELD_FOR_PICKUP -> new String[] {"16", "Available for Pickup", "Available for Pickup"};
             case OUT_FOR_DELIVERY -> new String[] {"OF", "Out for Delivery", "Out for Delivery"};
             case ATTEMPT_FAILED -> new String[] {"02", "Notice Left (No Authorized Recipient Available)", "Delivery Attempt"};
             case ADDRESS_PROBLEM -> new String[] {"05", "Undeliverable as Addressed", "Alert"};
