@@ -9,6 +9,7 @@ import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.merchants.MerchantSettings;
+import io.ordertracker.domain.notify.DelayNotice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,7 +105,8 @@ public final class MessageComposer {
         m.put("latestEvent", latestEvent(ctx.latestEvent(), ctx.zone(), locale));
         m.put("headline", headline(ctx.milestone()));
         m.put("intro", intro(ctx.milestone(), shipment));
-        m.put("reasonText", ctx.milestone() == Milestone.EXCEPTION ? reasonText(ctx.reason()) : null);
+        m.put("reasonText", ctx.milestone() == Milestone.EXCEPTION ? reasonText(ctx.reason())
+                : ctx.milestone() == Milestone.DELAYED ? delayText(ctx.delay(), locale) : null);
         m.put("subject", clean(merchantName + ": " + subject(ctx.milestone(), orderNumber)));
         return m;
     }
@@ -178,6 +180,46 @@ public final class MessageComposer {
         };
     }
 
+    /** The DELAYED message's facts: the date the shopper had, the new one when known, and why. */
+    static String delayText(DelayNotice delay, Locale locale) {
+        if (delay == null) {
+            return null;
+        }
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        StringBuilder out = new StringBuilder();
+        if (delay.previousDate() != null) {
+            out.append("It was expected on ").append(date.format(delay.previousDate())).append(". ");
+        }
+        out.append(delay.newDate() != null ? "The new expected delivery date is " + date.format(delay.newDate()) + "."
+                : "There is no new delivery date yet; we will let you know when there is.");
+        if (delay.reason().isDelay()) {
+            out.append(' ').append(reasonText(delay.reason()));
+        } else if (delay.basis() == DelayNotice.Basis.BEHIND_LANE) {
+            out.append(" It is taking longer than parcels on this route usually do.");
+        }
+        return out.toString();
+    }
+
+    /** "late (weather): now Dec 9, 2026, was Dec 7, 2026" in a text's few words. */
+    private static String smsDelay(DelayNotice delay, Locale locale, boolean withReason) {
+        if (delay == null) {
+            return "";
+        }
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        String reason = !withReason || !delay.reason().isDelay() ? ""
+                : " (" + switch (delay.reason()) {
+                    case WEATHER -> "weather";
+                    case HIGH_VOLUME -> "high volume";
+                    case MECHANICAL -> "vehicle breakdown";
+                    case CUSTOMS_CLEARANCE -> "customs clearance";
+                    case NATURAL_DISASTER -> "emergency";
+                    default -> "carrier delay";
+                } + ")";
+        return reason + (delay.newDate() != null ? ": now expected " + date.format(delay.newDate()) : "")
+                + (delay.previousDate() != null ? (delay.newDate() != null ? ", was " : ": was due ")
+                + date.format(delay.previousDate()) : "");
+    }
+
     private static String smsText(MessageContext ctx) {
         String n = clean(ctx.order().orderNumber());
         return switch (ctx.milestone()) {
@@ -188,13 +230,16 @@ public final class MessageComposer {
             case AVAILABLE_FOR_PICKUP -> "order " + n + " is ready for pickup.";
             case DELIVERED -> "order " + n + " was delivered.";
             case EXCEPTION -> "order " + n + ": " + reasonText(ctx.reason());
-            case DELAYED -> "order " + n + " is running late.";
+            case DELAYED -> "order " + n + " is running late" + smsDelay(ctx.delay(), ctx.locale(), true) + ".";
             case STALLED -> "order " + n + " has not moved for a while. We are on it.";
         };
     }
 
     private static String shortSmsText(MessageContext ctx) {
         String n = clean(ctx.order().orderNumber());
+        if (ctx.milestone() == Milestone.DELAYED) {
+            return "order " + n + " is running late" + smsDelay(ctx.delay(), ctx.locale(), false) + ".";
+        }
         return ctx.milestone() == Milestone.EXCEPTION ? "order " + n + " has a delivery problem." : smsText(ctx);
     }
 

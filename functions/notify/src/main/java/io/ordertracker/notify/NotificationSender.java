@@ -1,12 +1,16 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Customer;
+import io.ordertracker.domain.ExceptionReason;
+import io.ordertracker.domain.Milestone;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
+import io.ordertracker.domain.notify.DelayAndStallRules;
+import io.ordertracker.domain.notify.DelayNotice;
 import io.ordertracker.domain.notify.MilestoneRules;
 import io.ordertracker.domain.notify.NotificationJob;
 import io.ordertracker.domain.notify.NotificationLedger;
@@ -17,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.IllformedLocaleException;
 import java.util.List;
@@ -79,7 +84,8 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         }
         Shipment shipment = job.shipmentId() == null ? null
                 : orders.findShipment(job.merchantId(), job.orderNumber(), job.shipmentId()).orElse(null);
-        if ((job.shipmentId() != null && shipment == null) || MilestoneRules.isStale(job.milestone(), shipment)) {
+        if ((job.shipmentId() != null && shipment == null) || MilestoneRules.isStale(job.milestone(), shipment)
+                || (job.milestone() == Milestone.DELAYED && MilestoneRules.isStaleDelay(job.episode(), shipment))) {
             return Result.of(Outcome.STALE);
         }
         Customer customer = order.get().customer();
@@ -123,7 +129,8 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         }
         MessageContext ctx = new MessageContext(merchant.get(), order.get(), shipment, latestEvent(shipment),
                 job.milestone(), job.reason(), trackingUrl(shipment, merchantSettings), zone,
-                locale(customer, merchantSettings), null);
+                locale(customer, merchantSettings),
+                job.milestone() == Milestone.DELAYED ? delayNotice(shipment, order.get()) : null);
         String messageId;
         try {
             messageId = delivery.send(ctx, address);
@@ -134,6 +141,23 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         }
         ledger.markSent(job, claim.token(), messageId, clock.instant());
         return new Result(Outcome.SENT, null, messageId);
+    }
+
+    /**
+     * What the DELAYED message says: the episode's notice as the write that started it stored it (old date, new
+     * date, reason); for a shipment flagged before notices were stored, the promise and the carrier's date.
+     */
+    static DelayNotice delayNotice(Shipment shipment, Order order) {
+        if (shipment == null) {
+            return null;
+        }
+        if (shipment.delay().notice() != null) {
+            return shipment.delay().notice();
+        }
+        LocalDate eta = DelayAndStallRules.estimateDate(shipment.estimatedDelivery());
+        LocalDate promised = order.promisedDeliveryDate();
+        return new DelayNotice(promised, eta != null && promised != null && eta.isAfter(promised) ? eta : null,
+                shipment.reason().isDelay() ? shipment.reason() : ExceptionReason.NONE, DelayNotice.Basis.PAST_DUE);
     }
 
     private TrackingEvent latestEvent(Shipment shipment) {

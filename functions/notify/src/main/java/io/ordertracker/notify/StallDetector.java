@@ -113,15 +113,16 @@ public final class StallDetector {
         boolean confirmed = checkRequested != null && !now.isBefore(checkRequested.plus(CONFIRMATION));
         boolean requestCheck = raisingStall && checkRequested == null;
         if (raisingStall && !confirmed) {
-            flags = new DelayAndStallRules.Flags(flags.delayed(), false);
+            flags = new DelayAndStallRules.Flags(flags.delayed(), false, flags.delay());
         }
         boolean clearRequest = checkRequested != null && (!raisingStall || confirmed);
-        if (flags.delayed() == s.delayed() && flags.stalled() == s.stalled() && !requestCheck && !clearRequest) {
+        if (flags.delayed() == s.delayed() && flags.stalled() == s.stalled() && flags.delay().equals(s.delay())
+                && !requestCheck && !clearRequest) {
             return;
         }
         StallWatch.StallCheck check = requestCheck ? StallWatch.StallCheck.REQUEST
                 : clearRequest ? StallWatch.StallCheck.CLEAR : StallWatch.StallCheck.KEEP;
-        if (!watch.setFlags(s, flags.delayed(), flags.stalled(), check, now)) {
+        if (!watch.setFlags(s, flags.delayed(), flags.stalled(), flags.delay(), check, now)) {
             c[5]++;
             return;
         }

@@ -181,6 +181,8 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
         setOrRemove(sets, removes, names, values, "etaWindowStart", eta == null ? null : eta.windowStart());
         setOrRemove(sets, removes, names, values, "etaWindowEnd", eta == null ? null : eta.windowEnd());
         setOrRemove(sets, removes, names, values, "etaKind", eta == null ? null : eta.kind());
+        ShipmentItems.delayAttributes(after.delay())
+                .forEach((attribute, value) -> setOrRemove(sets, removes, names, values, attribute, value));
         if (result.deliveredAt() != null) {
             set(sets, names, values, DELIVERED_AT, s(result.deliveredAt().toString()));
         }

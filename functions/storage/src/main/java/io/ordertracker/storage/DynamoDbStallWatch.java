@@ -7,6 +7,7 @@ import static io.ordertracker.storage.Attr.s;
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentRef;
+import io.ordertracker.domain.notify.DelayState;
 import io.ordertracker.domain.notify.StallWatch;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,18 +61,32 @@ public final class DynamoDbStallWatch implements StallWatch {
     }
 
     @Override
-    public boolean setFlags(Shipment seen, boolean delayed, boolean stalled, StallCheck check, Instant now) {
+    public boolean setFlags(Shipment seen, boolean delayed, boolean stalled, DelayState delay, StallCheck check,
+                            Instant now) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":d", bool(delayed), ":s", bool(stalled),
                 ":now", s(now.toString()), ":one", n(1), ":v", n(seen.version())));
         String update = "SET delayed = :d, stalled = :s, updatedAt = :now, version = version + :one";
+        List<String> removed = new ArrayList<>();
+        for (Map.Entry<String, Object> a : ShipmentItems.delayAttributes(delay).entrySet()) {
+            if (a.getValue() == null) {
+                removed.add(a.getKey());
+            } else {
+                String placeholder = ":" + a.getKey();
+                values.put(placeholder, s(a.getValue().toString()));
+                update += ", " + a.getKey() + " = " + placeholder;
+            }
+        }
         switch (check) {
             case REQUEST -> {
                 // the planner polls it on its next run; remember when we asked
                 update += ", " + STALL_CHECK_REQUESTED_AT + " = :now, nextPollAt = :pollNow";
                 values.put(":pollNow", n(now.getEpochSecond()));
             }
-            case CLEAR -> update += " REMOVE " + STALL_CHECK_REQUESTED_AT;
+            case CLEAR -> removed.add(STALL_CHECK_REQUESTED_AT);
             case KEEP -> { }
+        }
+        if (!removed.isEmpty()) {
+            update += " REMOVE " + String.join(", ", removed);
         }
         String expression = update;
         try {

@@ -7,9 +7,12 @@ import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.notify.DelayNotice;
+import io.ordertracker.domain.notify.DelayState;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -47,6 +50,7 @@ public final class ShipmentItems {
             putIfPresent(item, "etaWindowEnd", eta.windowEnd());
             putIfPresent(item, "etaKind", eta.kind());
         }
+        delayAttributes(s.delay()).forEach((name, value) -> putIfPresent(item, name, value));
         if (s.active() && !s.status().isTerminal() && s.nextPollAt() != null) {
             item.put("pollShard", s(Keys.pollShard(s.carrier().code(), s.shipmentId())));
             item.put("nextPollAt", n(s.nextPollAt().getEpochSecond()));
@@ -72,6 +76,37 @@ public final class ShipmentItems {
                 ExceptionReason.valueOf(str(item, "reason")), eta, flag(item, "delayed"), flag(item, "stalled"),
                 instant(item, "lastEventAt"), instant(item, "lastScanAt"),
                 nextPoll < 0 ? null : java.time.Instant.ofEpochSecond(nextPoll), flag(item, "active"),
-                instant(item, "createdAt"), instant(item, "updatedAt"), num(item, "version", 0));
+                instant(item, "createdAt"), instant(item, "updatedAt"), num(item, "version", 0), delayFrom(item));
+    }
+
+    /**
+     * The dates the shopper was told and the delay episode (docs/data-model.md): attribute name to value, null for an
+     * attribute to remove. Insertion-ordered, so update expressions come out the same every time.
+     */
+    public static Map<String, Object> delayAttributes(DelayState d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        DelayNotice notice = d.notice();
+        out.put("firstEstimate", d.firstEstimate());
+        out.put("toldDate", d.toldDate());
+        out.put("delayEpisode", d.episode());
+        out.put("delayPreviousDate", notice == null ? null : notice.previousDate());
+        out.put("delayNewDate", notice == null ? null : notice.newDate());
+        out.put("delayReason", notice == null ? null : notice.reason().name());
+        out.put("delayBasis", notice == null ? null : notice.basis().name());
+        return out;
+    }
+
+    static DelayState delayFrom(Map<String, AttributeValue> item) {
+        String basis = str(item, "delayBasis");
+        String reason = str(item, "delayReason");
+        DelayNotice notice = basis == null ? null : new DelayNotice(date(item, "delayPreviousDate"),
+                date(item, "delayNewDate"), reason == null ? ExceptionReason.NONE : ExceptionReason.valueOf(reason),
+                DelayNotice.Basis.valueOf(basis));
+        return new DelayState(date(item, "firstEstimate"), date(item, "toldDate"), str(item, "delayEpisode"), notice);
+    }
+
+    private static LocalDate date(Map<String, AttributeValue> item, String name) {
+        String v = str(item, name);
+        return v == null ? null : LocalDate.parse(v);
     }
 }

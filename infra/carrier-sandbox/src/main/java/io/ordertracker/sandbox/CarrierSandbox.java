@@ -199,6 +199,14 @@ public final class CarrierSandbox implements AutoCloseable {
                     o.put("promisedDate", j.promisedDate() == null ? null : j.promisedDate().toString());
                     o.put("endsAt", j.steps().isEmpty() ? null : j.endsAt().toString());
                     o.put("destinationTimeZone", j.destinationZone() == null ? null : j.destinationZone().getId());
+                    o.put("rescheduledDate", j.rescheduledDate() == null ? null : j.rescheduledDate().toString());
+                    ArrayNode estimates = o.putArray("estimateChanges");
+                    j.estimateChanges().forEach(c -> estimates.addObject().put("at", c.at(j.startDate()).toString())
+                            .put("estimate", j.startDate().plusDays(c.newDay()).toString()));
+                    if (j.expectedMessages() != null) {
+                        ArrayNode expected = o.putArray("expectedMessages");
+                        j.expectedMessages().forEach(expected::add);
+                    }
                 }
                 send(exchange, CarrierApi.Reply.json(200, list));
             } else if (path.equals("/_sandbox/faults") && method.equals("POST")) {

@@ -18,10 +18,33 @@ import java.util.List;
  * @param expectedFinalStatus the canonical status once every step has been revealed; null for NOT_FOUND
  * @param signedBy            who signs on delivery, if anyone
  * @param olderShipment       FedEx multi-result only: the other, older shipment under the same number
+ * @param estimateChanges     the carrier changing its estimate without a scan (later or earlier), in time order
+ * @param expectedMessages    the messages the shopper must get, in order, as "MILESTONE channel" (e.g.
+ *                            "DELAYED sms"), for the demo shopper of the local runtime (email and phone, default
+ *                            merchant settings); null when not declared
  */
 public record Journey(Carrier carrier, String trackingNumber, JourneyKind kind, LocalDate startDate,
                       List<Step> steps, LocalDate promisedDate, LocalDate rescheduledDate,
-                      ShipmentStatus expectedFinalStatus, String signedBy, Journey olderShipment) {
+                      ShipmentStatus expectedFinalStatus, String signedBy, Journey olderShipment,
+                      List<EstimateChange> estimateChanges, List<String> expectedMessages) {
+
+    public Journey {
+        estimateChanges = estimateChanges == null ? List.of() : List.copyOf(estimateChanges);
+        expectedMessages = expectedMessages == null ? null : List.copyOf(expectedMessages);
+    }
+
+    /**
+     * The carrier moves its estimate to {@code newDay} (days after the start) at this time, with no scan.
+     *
+     * @param day   days after the journey's start date
+     * @param local wall-clock time at {@code city}
+     */
+    public record EstimateChange(int day, LocalTime local, City city, int newDay) {
+
+        public OffsetDateTime at(LocalDate startDate) {
+            return startDate.plusDays(day).atTime(local).atZone(city.zone()).toOffsetDateTime();
+        }
+    }
 
     /**
      * @param day   days after the journey's start date
@@ -48,10 +71,20 @@ public record Journey(Carrier carrier, String trackingNumber, JourneyKind kind, 
         return steps.stream().map(s -> s.at(startDate).toInstant()).max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
-    /** The carrier's current estimate at {@code now}: the rescheduled date once the delay has been scanned. */
+    /**
+     * The carrier's current estimate at {@code now}: the promised date, the rescheduled date once a delay has been
+     * scanned, then the latest estimate change made by now.
+     */
     public LocalDate estimateAt(Instant now) {
-        boolean delayed = visibleSteps(now).stream().anyMatch(t -> t.step().milestone() == Milestone.DELAYED);
-        return delayed && rescheduledDate != null ? rescheduledDate : promisedDate;
+        boolean delayed = visibleSteps(now).stream().anyMatch(t -> t.step().milestone() == Milestone.DELAYED
+                || t.step().milestone() == Milestone.WEATHER_DELAY);
+        LocalDate estimate = delayed && rescheduledDate != null ? rescheduledDate : promisedDate;
+        for (EstimateChange c : estimateChanges) {
+            if (!c.at(startDate).toInstant().isAfter(now)) {
+                estimate = startDate.plusDays(c.newDay());
+            }
+        }
+        return estimate;
     }
 
     /**

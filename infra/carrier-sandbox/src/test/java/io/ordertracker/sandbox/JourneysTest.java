@@ -79,6 +79,53 @@ class JourneysTest {
     }
 
     @Test
+    void every_carrier_has_a_late_journey_whose_date_slips_before_it_is_out_for_delivery() {
+        for (Carrier carrier : Carrier.values()) {
+            List<Journey> late = journeys.stream().filter(j -> j.carrier() == carrier
+                    && (j.kind() == JourneyKind.LATE || j.kind() == JourneyKind.LATE_WEATHER
+                    || j.kind() == JourneyKind.ESTIMATE_SLIPS_TWICE)).toList();
+            assertThat(late).as(carrier.name()).isNotEmpty();
+            for (Journey j : late) {
+                Instant outForDelivery = j.steps().stream().filter(s -> s.milestone() == Milestone.OUT_FOR_DELIVERY)
+                        .map(s -> s.at(j.startDate()).toInstant()).findFirst().orElseThrow();
+                assertThat(j.estimateAt(outForDelivery)).as(j.kind() + " " + carrier).isAfter(j.promisedDate());
+            }
+        }
+    }
+
+    @Test
+    void the_estimate_follows_its_changes_later_and_earlier_without_a_scan() {
+        Journey slips = journeys.stream().filter(j -> j.kind() == JourneyKind.ESTIMATE_SLIPS_TWICE).findFirst().orElseThrow();
+        Instant firstChange = slips.estimateChanges().get(0).at(slips.startDate()).toInstant();
+        Instant secondChange = slips.estimateChanges().get(1).at(slips.startDate()).toInstant();
+        assertThat(slips.estimateAt(firstChange.minusSeconds(1))).isEqualTo(slips.promisedDate());
+        assertThat(slips.estimateAt(firstChange)).isEqualTo(slips.promisedDate().plusDays(1));
+        assertThat(slips.estimateAt(secondChange)).isEqualTo(slips.promisedDate().plusDays(2));
+        assertThat(slips.steps()).noneMatch(s -> s.milestone() == Milestone.DELAYED || s.milestone() == Milestone.WEATHER_DELAY);
+
+        Journey earlier = journeys.stream().filter(j -> j.kind() == JourneyKind.ESTIMATE_EARLIER).findFirst().orElseThrow();
+        Instant change = earlier.estimateChanges().get(0).at(earlier.startDate()).toInstant();
+        assertThat(earlier.estimateAt(change)).isBefore(earlier.promisedDate());
+
+        Journey weather = journeys.stream().filter(j -> j.kind() == JourneyKind.LATE_WEATHER).findFirst().orElseThrow();
+        Instant delayScan = weather.steps().stream().filter(s -> s.milestone() == Milestone.WEATHER_DELAY)
+                .findFirst().orElseThrow().at(weather.startDate()).toInstant();
+        assertThat(weather.estimateAt(delayScan.minusSeconds(1))).isEqualTo(weather.promisedDate());
+        assertThat(weather.estimateAt(delayScan)).isEqualTo(weather.rescheduledDate());
+    }
+
+    @Test
+    void the_weekend_journey_is_delivered_on_a_saturday_whatever_day_it_starts() {
+        for (int offset = 0; offset < 7; offset++) {
+            LocalDate start = LocalDate.parse("2026-11-16").plusDays(offset);
+            Journey weekend = Journeys.catalogue(start).stream().filter(j -> j.kind() == JourneyKind.WEEKEND_DELIVERY)
+                    .findFirst().orElseThrow();
+            assertThat(weekend.steps().getLast().at(start).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+            assertThat(weekend.promisedDate().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SATURDAY);
+        }
+    }
+
+    @Test
     void steps_are_revealed_only_once_the_clock_passes_them() {
         Journey ups = journeys.stream().filter(j -> j.carrier() == Carrier.UPS && j.kind() == JourneyKind.DELIVERED)
                 .findFirst().orElseThrow();

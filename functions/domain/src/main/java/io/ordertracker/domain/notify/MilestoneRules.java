@@ -41,17 +41,19 @@ public final class MilestoneRules {
                 default -> { }
             }
         }
-        if (isExceptionStatus(now)) {
+        if (isExceptionStatus(now) && !after.reason().isDelay()) {
+            // a carrier delay is told as DELAYED (below), never as an exception: nobody has to act
             ExceptionReason reason = exceptionReason(now, after.reason());
-            ExceptionReason previous = before == null || !isExceptionStatus(was)
+            ExceptionReason previous = before == null || !isExceptionStatus(was) || before.reason().isDelay()
                     ? null : exceptionReason(was, before.reason());
             if (reason != previous) {
                 out.add(new DetectedMilestone(Milestone.EXCEPTION, reason.name(), reason));
             }
         }
         boolean wasDelayed = before != null && before.delayed();
-        if (after.delayed() && !wasDelayed) {
-            out.add(new DetectedMilestone(Milestone.DELAYED, delayEpisode(after), ExceptionReason.NONE));
+        if (after.delayed() && (!wasDelayed || newDelayEpisode(before, after))) {
+            out.add(new DetectedMilestone(Milestone.DELAYED, delayEpisode(after), after.delay().notice() == null
+                    ? ExceptionReason.NONE : after.delay().notice().reason()));
         }
         boolean wasStalled = before != null && before.stalled();
         if (after.stalled() && !wasStalled) {
@@ -105,10 +107,32 @@ public final class MilestoneRules {
         };
     }
 
-    /** A delay episode is the date that was missed: a new, later estimate that is missed again is a new episode. */
+    /**
+     * The delay episode ({@link DelayState#episode()}, set by {@link DelayAndStallRules#delay}): a later date than the
+     * shopper was told, or a told date missed, is a new episode. Shipments flagged before episodes were stored fall
+     * back to the date that was missed.
+     */
     public static String delayEpisode(Shipment s) {
+        if (s.delay().episode() != null) {
+            return s.delay().episode();
+        }
         return s.estimatedDelivery() != null && s.estimatedDelivery().date() != null
                 ? s.estimatedDelivery().date().toString() : "promised";
+    }
+
+    /**
+     * A delay that goes on under a new episode (the date slipped again, or the date told was missed). A shipment
+     * flagged before episodes were stored has none: its first stored episode is not news.
+     */
+    private static boolean newDelayEpisode(Shipment before, Shipment after) {
+        String was = before.delay().episode();
+        return was != null && after.delay().episode() != null && !was.equals(after.delay().episode());
+    }
+
+    /** Whether a queued DELAYED message was overtaken by a later episode (the newer one says what is true now). */
+    public static boolean isStaleDelay(String jobEpisode, Shipment current) {
+        return isStale(Milestone.DELAYED, current) || (current.delay().episode() != null && jobEpisode != null
+                && !jobEpisode.isEmpty() && !jobEpisode.equals(current.delay().episode()));
     }
 
     /** A stall episode is the last scan before the silence: only a new scan can end it and start another. */

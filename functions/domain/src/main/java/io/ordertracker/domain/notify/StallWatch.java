@@ -34,10 +34,10 @@ public interface StallWatch {
     Optional<Watched> load(ShipmentRef ref);
 
     /**
-     * Sets the flags (and the stall-check request) on {@code seen}'s shipment, if its version is still
-     * {@code seen.version()}.
+     * Sets the flags, the dates told and delay episode (and the stall-check request) on {@code seen}'s shipment, if
+     * its version is still {@code seen.version()}.
      *
      * @return false when someone wrote the shipment in between (it is looked at again next pass)
      */
-    boolean setFlags(Shipment seen, boolean delayed, boolean stalled, StallCheck check, Instant now);
+    boolean setFlags(Shipment seen, boolean delayed, boolean stalled, DelayState delay, StallCheck check, Instant now);
 }

@@ -7,6 +7,7 @@ import io.ordertracker.domain.ShipmentStateMachine;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.StatusDecision;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.notify.DelayAndStallRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +69,8 @@ public final class TrackingProgress {
                 .sorted(Comparator.comparing(e -> e.time().toInstant())).toList()) {
             Instant at = e.time().toInstant();
             StatusDecision step = ShipmentStateMachine.decide(status, lastEventAt, e.status(), at);
-            if (step.changesStatus()) {
+            if (step.changesStatus() || step.outcome() == StatusDecision.Outcome.SAME) {
+                // a status-setting scan sets the reason, NONE included: a delay reason lasts until the next one
                 status = step.newStatus();
                 reason = e.reason();
             }
@@ -99,7 +101,7 @@ public final class TrackingProgress {
 
         Shipment moved = new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(), s.trackingNumber(),
                 s.trackingToken(), status, reason, eta, s.delayed(), s.stalled(), lastEventAt, lastScanAt,
-                s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1);
+                s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1, s.delay());
         TrackingState after = new TrackingState(moved, state.promisedDate(), offset, known, state.pushSubscribed(),
                 state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId(), state.shopperZone());
         OffsetDateTime deliveredAt = status == ShipmentStatus.DELIVERED ? o.deliveredAt() : null;
@@ -139,7 +141,7 @@ public final class TrackingProgress {
         after = after.withShipment(new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(),
                 s.trackingNumber(), s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(), s.delayed(),
                 s.stalled(), s.lastEventAt(), s.lastScanAt(), s.status().isTerminal() ? null : next, s.active(),
-                s.createdAt(), now, s.version()));
+                s.createdAt(), now, s.version(), s.delay()));
         return new Result(state, after, List.of(), null, null, null);
     }
 
@@ -160,48 +162,52 @@ public final class TrackingProgress {
 
     private TrackingState withFlagsAndNextPoll(TrackingState state, Instant now, OffsetDateTime deliveredAt) {
         Shipment s = state.shipment();
-        boolean delayed = delayed(state, now, deliveredAt);
+        DelayAndStallRules.DelayVerdict verdict = delay(state, now, deliveredAt);
         TrackingState flagged = state.withShipment(new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(),
                 s.carrier(), s.trackingNumber(), s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(),
-                delayed, s.stalled(), s.lastEventAt(), s.lastScanAt(), null, s.active(), s.createdAt(), now,
-                s.version()));
+                verdict.delayed(), s.stalled(), s.lastEventAt(), s.lastScanAt(), null, s.active(), s.createdAt(), now,
+                s.version(), verdict.state()));
         Instant next = cadence.nextPoll(flagged, now).orElse(null);
         Shipment f = flagged.shipment();
         return flagged.withShipment(new Shipment(f.merchantId(), f.orderNumber(), f.shipmentId(), f.carrier(),
                 f.trackingNumber(), f.trackingToken(), f.status(), f.reason(), f.estimatedDelivery(), f.delayed(),
-                f.stalled(), f.lastEventAt(), f.lastScanAt(), next, f.active(), f.createdAt(), now, f.version()));
+                f.stalled(), f.lastEventAt(), f.lastScanAt(), next, f.active(), f.createdAt(), now, f.version(),
+                f.delay()));
+    }
+
+    /** {@link #delay}'s verdict alone (tests). */
+    static boolean delayed(TrackingState state, Instant now, OffsetDateTime deliveredAt) {
+        return delay(state, now, deliveredAt).delayed();
     }
 
     /**
-     * Late means past the merchant's promised date, or past the carrier's own estimate, or the carrier moved its
-     * estimate beyond the promise. A delivered parcel keeps the verdict of its delivery day; other terminal
-     * statuses keep the flag they had.
+     * Late by {@link DelayAndStallRules#delay} (promised or told date past, estimate later than the date told, a
+     * carrier-reported delay), decided as the answer is written so the DELAYED message goes out before the parcel
+     * is out for delivery. A delivered parcel keeps the verdict of its delivery day; other terminal statuses keep
+     * the flag they had. The dates told are kept as they were once the parcel is terminal.
      */
-    static boolean delayed(TrackingState state, Instant now, OffsetDateTime deliveredAt) {
+    static DelayAndStallRules.DelayVerdict delay(TrackingState state, Instant now, OffsetDateTime deliveredAt) {
         Shipment s = state.shipment();
         LocalDate promised = state.promisedDate();
-        LocalDate carrierDate = s.estimatedDelivery() == null ? null : state.expectedDeliveryDate();
         if (s.status() == ShipmentStatus.DELIVERED) {
             if (promised == null || deliveredAt == null) {
-                return s.delayed();
+                return new DelayAndStallRules.DelayVerdict(s.delayed(), s.delay());
             }
-            return deliveredAt.toLocalDate().isAfter(promised);
+            return new DelayAndStallRules.DelayVerdict(deliveredAt.toLocalDate().isAfter(promised), s.delay());
         }
         if (s.status().isTerminal()) {
-            return s.delayed();
+            return new DelayAndStallRules.DelayVerdict(s.delayed(), s.delay());
         }
         LocalDate today = LocalDateTime.ofInstant(now, state.zone()).toLocalDate();
-        boolean pastPromise = promised != null && (today.isAfter(promised)
-                || (carrierDate != null && carrierDate.isAfter(promised)));
-        boolean pastCarrierDate = carrierDate != null && today.isAfter(carrierDate);
-        return pastPromise || pastCarrierDate;
+        return DelayAndStallRules.delay(s, promised, today, null);
     }
 
     private static TrackingState touched(TrackingState state, Instant now, boolean carrierCalled) {
         Shipment s = state.shipment();
         Shipment t = new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(), s.trackingNumber(),
                 s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(), s.delayed(), s.stalled(),
-                s.lastEventAt(), s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1);
+                s.lastEventAt(), s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1,
+                s.delay());
         return new TrackingState(t, state.promisedDate(), state.localOffset(), state.eventIds(),
                 state.pushSubscribed(), state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId(), state.shopperZone());
     }
@@ -209,7 +215,7 @@ public final class TrackingProgress {
     private static Shipment with(Shipment s, ShipmentStatus status, ExceptionReason reason) {
         return new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(), s.trackingNumber(),
                 s.trackingToken(), status, reason, s.estimatedDelivery(), s.delayed(), s.stalled(), s.lastEventAt(),
-                s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), s.updatedAt(), s.version());
+                s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), s.updatedAt(), s.version(), s.delay());
     }
 
     private static Instant max(Instant a, Instant b) {

@@ -147,4 +147,36 @@ class TrackingProgressTest {
         assertThat(r.after().shipment().status()).isEqualTo(ShipmentStatus.EXPIRED);
         assertThat(r.after().shipment().nextPollAt()).isNull();
     }
+
+    @Test
+    void aCarrierDelayScanIsDecidedAsItIsWrittenAndItsReasonLastsUntilTheNextStatusScan() {
+        // promised the 19th; the carrier's first estimate is the 19th too
+        Instant day1 = Instant.parse("2026-11-17T03:00:00Z");
+        TrackingProgress.Result first = progress.observed(fresh, obs(ShipmentStatus.IN_TRANSIT, LocalDate.parse("2026-11-19"),
+                ev("2026-11-16T17:42-05:00", ShipmentStatus.IN_TRANSIT, "P")), day1, true);
+        assertThat(first.after().shipment().delayed()).isFalse();
+        assertThat(first.after().shipment().delay().toldDate()).isEqualTo(LocalDate.parse("2026-11-19"));
+
+        // the delay scan keeps the status in force and carries the reason; the carrier moves its date by two days
+        TrackingEvent weather = new TrackingEvent(OffsetDateTime.parse("2026-11-17T05:10-06:00"), ShipmentStatus.IN_TRANSIT,
+                ExceptionReason.WEATHER, "DY", "Weather delay", "Denver");
+        Observation delayScan = new Observation(ShipmentStatus.IN_TRANSIT, ExceptionReason.WEATHER,
+                EstimatedDelivery.of(LocalDate.parse("2026-11-21"), EstimatedDelivery.Kind.RESCHEDULED), null, null,
+                List.of(weather), "DY");
+        TrackingProgress.Result late = progress.observed(first.after(), delayScan, day1.plusSeconds(7200), true);
+        Shipment s = late.after().shipment();
+        assertThat(s.delayed()).as("decided on the carrier's answer, not the next hourly pass").isTrue();
+        assertThat(s.reason()).isEqualTo(ExceptionReason.WEATHER);
+        assertThat(s.delay().notice()).isEqualTo(new io.ordertracker.domain.notify.DelayNotice(
+                LocalDate.parse("2026-11-19"), LocalDate.parse("2026-11-21"), ExceptionReason.WEATHER,
+                io.ordertracker.domain.notify.DelayNotice.Basis.CARRIER_REPORTED));
+
+        // the next status-setting scan resets the reason; the parcel is still late (the new date is later)
+        TrackingProgress.Result moving = progress.observed(late.after(), obs(ShipmentStatus.IN_TRANSIT,
+                LocalDate.parse("2026-11-21"), ev("2026-11-18T04:00-06:00", ShipmentStatus.IN_TRANSIT, "AR")),
+                day1.plusSeconds(86_400), true);
+        assertThat(moving.after().shipment().reason()).isEqualTo(ExceptionReason.NONE);
+        assertThat(moving.after().shipment().delayed()).isTrue();
+        assertThat(moving.after().shipment().delay().episode()).isEqualTo("2026-11-21");
+    }
 }

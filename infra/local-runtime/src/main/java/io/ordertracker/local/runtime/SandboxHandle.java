@@ -19,7 +19,7 @@ final class SandboxHandle implements AutoCloseable {
      * windows in the shopper's zone).
      */
     record JourneyInfo(String carrier, String trackingNumber, String journey, String expectedFinalStatus,
-                       Instant endsAt, String timeZone) {
+                       Instant endsAt, String timeZone, List<String> expectedMessages) {
     }
 
     /** Journeys the carrier never knew have no destination; their demo shopper gets this zone. */
@@ -69,9 +69,19 @@ final class SandboxHandle implements AutoCloseable {
             Object expected = call(j, "expectedFinalStatus");
             out.add(new JourneyInfo(carrierCode(call(j, "carrier")), (String) call(j, "trackingNumber"),
                     (String) call(kind, "wireName"), expected == null ? null : expected.toString(),
-                    (Instant) call(j, "endsAt"), zoneOf(call(j, "destinationZone"))));
+                    (Instant) call(j, "endsAt"), zoneOf(call(j, "destinationZone")), expectedMessages(j)));
         }
         return out;
+    }
+
+    /** The messages a journey's demo shopper must get, in order ("MILESTONE channel"), or null if not declared. */
+    @SuppressWarnings("unchecked")
+    private static List<String> expectedMessages(Object journey) {
+        try {
+            return (List<String>) journey.getClass().getMethod("expectedMessages").invoke(journey);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The sandbox's credentials as environment variables (UPS_CLIENT_ID, ..., DHL_API_KEY), if it offers them. */
