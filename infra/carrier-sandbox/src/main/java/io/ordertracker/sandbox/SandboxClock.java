@@ -12,11 +12,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * time. Either compressed (simulated time runs {@code factor} times faster than real time, so a five-day journey
  * plays in minutes) or manual (tests move it explicitly; nothing happens on its own).
  */
-public abstract sealed class SandboxClock extends Clock permits SandboxClock.Compressed, SandboxClock.Manual {
+public abstract sealed class SandboxClock extends Clock permits SandboxClock.Compressed, SandboxClock.Manual, SandboxClock.Following {
 
     /** Simulated time starts at {@code start} now and runs {@code factor} times faster than the wall clock. */
     public static SandboxClock compressed(Instant start, double factor) {
         return new Compressed(start, factor, System.nanoTime());
+    }
+
+    /** Reads another clock (the local runtime's), so the sandbox and the functions share one simulated now. */
+    public static SandboxClock following(Clock clock) {
+        return new Following(clock);
     }
 
     /** Stands still at {@code start} until advanced. */
@@ -81,6 +86,20 @@ public abstract sealed class SandboxClock extends Clock permits SandboxClock.Com
         public Manual set(Instant instant) {
             now.set(instant);
             return this;
+        }
+    }
+
+    /** Whatever the clock it follows says. */
+    public static final class Following extends SandboxClock {
+        private final Clock source;
+
+        private Following(Clock source) {
+            this.source = source;
+        }
+
+        @Override
+        public Instant instant() {
+            return source.instant();
         }
     }
 }

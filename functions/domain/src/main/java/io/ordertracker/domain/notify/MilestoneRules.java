@@ -51,7 +51,7 @@ public final class MilestoneRules {
             }
         }
         boolean wasDelayed = before != null && before.delayed();
-        if (after.delayed() && (!wasDelayed || newDelayEpisode(before, after))) {
+        if (after.delayed() && (!wasDelayed || newDelayEpisode(before, after)) && delayIsNews(now)) {
             out.add(new DetectedMilestone(Milestone.DELAYED, delayEpisode(after), after.delay().notice() == null
                     ? ExceptionReason.NONE : after.delay().notice().reason()));
         }
@@ -84,6 +84,15 @@ public final class MilestoneRules {
             case INFO_RECEIVED, IN_TRANSIT, OUT_FOR_DELIVERY, AVAILABLE_FOR_PICKUP -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Whether "your parcel is late" tells the shopper anything: not while it waits for them at a pickup point, and
+     * not while it is in trouble (a failed attempt, an exception, a return), which they were told about already and
+     * which the next message (redelivery, pickup, delivered) resolves.
+     */
+    static boolean delayIsNews(ShipmentStatus s) {
+        return s != ShipmentStatus.AVAILABLE_FOR_PICKUP && !isExceptionStatus(s);
     }
 
     public static boolean isExceptionStatus(ShipmentStatus s) {
@@ -161,7 +170,7 @@ public final class MilestoneRules {
                     current.status().isTerminal() || progress(current.status()) > progress(milestone);
             case DELIVERED -> false;
             case EXCEPTION -> current.status() == ShipmentStatus.DELIVERED;
-            case DELAYED -> !current.delayed() || current.status().isTerminal();
+            case DELAYED -> !current.delayed() || current.status().isTerminal() || !delayIsNews(current.status());
             case STALLED -> !current.stalled() || current.status().isTerminal();
             case ORDER_CONFIRMED -> false;
         };

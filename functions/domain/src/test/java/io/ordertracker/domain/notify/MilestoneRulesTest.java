@@ -80,6 +80,18 @@ class MilestoneRulesTest {
     }
 
     @Test
+    void aDelayIsNotToldWhileTheParcelWaitsAtPickupOrIsInTrouble() {
+        for (ShipmentStatus waiting : new ShipmentStatus[] {ShipmentStatus.AVAILABLE_FOR_PICKUP,
+                ShipmentStatus.DELIVERY_ATTEMPTED, ShipmentStatus.EXCEPTION, ShipmentStatus.RETURNING_TO_SENDER}) {
+            Shipment lateThere = shipment(waiting, ExceptionReason.NONE, true, false, true);
+            assertThat(milestones(at(waiting), lateThere)).as(waiting.name()).doesNotContain(Milestone.DELAYED);
+            assertThat(MilestoneRules.isStale(Milestone.DELAYED, lateThere)).as(waiting.name()).isTrue();
+        }
+        Shipment lateOnTheWay = shipment(ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE, true, false, true);
+        assertThat(MilestoneRules.isStale(Milestone.DELAYED, lateOnTheWay)).isFalse();
+    }
+
+    @Test
     void laterNewsMakesAHeldMessageStale() {
         assertThat(MilestoneRules.isStale(Milestone.OUT_FOR_DELIVERY, at(ShipmentStatus.OUT_FOR_DELIVERY))).isFalse();
         assertThat(MilestoneRules.isStale(Milestone.OUT_FOR_DELIVERY, at(ShipmentStatus.DELIVERED))).isTrue();

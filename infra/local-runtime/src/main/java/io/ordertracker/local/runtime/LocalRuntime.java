@@ -48,35 +48,47 @@ public final class LocalRuntime implements AutoCloseable {
      * @param moto             start moto for SES/SNS (the functions that send need it)
      * @param sandbox          start the carrier sandbox
      * @param template         template.yaml, or null to find it above the working directory
+     * @param holdClock        keep simulated time standing at its start after start-up until {@link #runClock()}
+     *                         (a test posts its orders first, so every journey plays the same way however slow the
+     *                         machine); otherwise it starts running when start-up is over
      */
     public record Options(int port, double clockFactor, String apiKey, Instant simulatedStart, boolean moto,
-                          boolean sandbox, Path template) {
+                          boolean sandbox, Path template, boolean holdClock) {
+        public Options(int port, double clockFactor, String apiKey, Instant simulatedStart, boolean moto,
+                       boolean sandbox, Path template) {
+            this(port, clockFactor, apiKey, simulatedStart, moto, sandbox, template, false);
+        }
+
         public static Options defaults() {
             return new Options(3000, 1.0, null, null, true, true, null);
         }
 
+        public Options withClockHeld() {
+            return new Options(port, clockFactor, apiKey, simulatedStart, moto, sandbox, template, true);
+        }
+
         public Options withPort(int p) {
-            return new Options(p, clockFactor, apiKey, simulatedStart, moto, sandbox, template);
+            return new Options(p, clockFactor, apiKey, simulatedStart, moto, sandbox, template, holdClock);
         }
 
         public Options withClockFactor(double f) {
-            return new Options(port, f, apiKey, simulatedStart, moto, sandbox, template);
+            return new Options(port, f, apiKey, simulatedStart, moto, sandbox, template, holdClock);
         }
 
         public Options withApiKey(String k) {
-            return new Options(port, clockFactor, k, simulatedStart, moto, sandbox, template);
+            return new Options(port, clockFactor, k, simulatedStart, moto, sandbox, template, holdClock);
         }
 
         public Options withSimulatedStart(Instant s) {
-            return new Options(port, clockFactor, apiKey, s, moto, sandbox, template);
+            return new Options(port, clockFactor, apiKey, s, moto, sandbox, template, holdClock);
         }
 
         public Options withMoto(boolean m) {
-            return new Options(port, clockFactor, apiKey, simulatedStart, m, sandbox, template);
+            return new Options(port, clockFactor, apiKey, simulatedStart, m, sandbox, template, holdClock);
         }
 
         public Options withSandbox(boolean s) {
-            return new Options(port, clockFactor, apiKey, simulatedStart, moto, s, template);
+            return new Options(port, clockFactor, apiKey, simulatedStart, moto, s, template, holdClock);
         }
     }
 
@@ -88,7 +100,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final List<Skipped> skipped = new ArrayList<>();
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
-    private final Clock clock;
+    private final SimulatedClock clock;
+    /** How the functions loaded in this JVM find {@link #clock} (Clocks.fromEnvironment). */
+    private final String clockId = java.util.UUID.randomUUID().toString();
     private final Instant simulatedStart;
     private final long realStartMillis;
     private final double clockFactor;
@@ -115,7 +129,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.realStartMillis = System.currentTimeMillis();
         this.simulatedStart = options.simulatedStart() != null ? options.simulatedStart()
                 : Instant.ofEpochMilli(realStartMillis);
-        this.clock = new Clocks.ScaledClock(simulatedStart, realStartMillis, clockFactor, ZoneOffset.UTC);
+        this.clock = new SimulatedClock(simulatedStart, clockFactor);
+        Clocks.share(clockId, clock);
         this.outbox = new Outbox(clock);
         closeables.add(snsSubscriptions);
     }
@@ -151,7 +166,7 @@ public final class LocalRuntime implements AutoCloseable {
             moto = track(MotoServer.start());
         }
         if (options.sandbox()) {
-            sandbox = SandboxHandle.start(clock.instant(), clockFactor).map(this::track).orElse(null);
+            sandbox = SandboxHandle.start(clock).map(this::track).orElse(null);
         }
         // The HTTP port must be known before the functions are built: the tracking page URL depends on it.
         int port = options.port() == 0 ? io.ordertracker.local.emulators.Ports.free() : options.port();
@@ -229,6 +244,11 @@ public final class LocalRuntime implements AutoCloseable {
                 f.spec().eventsOfType(type).keySet().forEach(name -> warnings.add(f.name() + "." + name + ": " + type
                         + " events are not run locally"));
             }
+        }
+        }
+        // Simulated time starts now that everything listens: the sandbox's journeys and the schedules all begin here.
+        if (!options.holdClock()) {
+            clock.run();
         }
     }
 
@@ -393,9 +413,11 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        // LOCAL_CLOCK_ID finds the runtime's own clock in this JVM; the rest describes it for anything that cannot
         env.put("LOCAL_CLOCK_EPOCH_MILLIS", Long.toString(simulatedStart.toEpochMilli()));
         env.put("LOCAL_CLOCK_REAL_START_MILLIS", Long.toString(realStartMillis));
         env.put("LOCAL_CLOCK_FACTOR", Double.toString(clockFactor));
+        env.put("LOCAL_CLOCK_ID", clockId);
         if (sandbox != null) {
             env.put("CARRIER_SANDBOX_URL", "http://127.0.0.1:" + sandbox.port());
             sandbox.baseUrls().forEach((carrier, url) -> {
@@ -457,6 +479,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public String merchantId() {
         return merchantId;
+    }
+
+    /** Starts simulated time of a runtime started with {@link Options#withClockHeld()} (no-op otherwise). */
+    public void runClock() {
+        clock.run();
     }
 
     public Clock clock() {
@@ -528,6 +555,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        Clocks.unshare(clockId);
         List<AutoCloseable> reversed = new ArrayList<>(closeables);
         Collections.reverse(reversed);
         for (AutoCloseable c : reversed) {

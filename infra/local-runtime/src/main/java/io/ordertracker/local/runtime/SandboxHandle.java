@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The carrier sandbox (infra/carrier-sandbox), reached by reflection so the runtime builds and runs whether or not
- * that module is on the classpath: {@code CarrierSandbox.start(port, SandboxClock.compressed(start, factor))}.
+ * that module is on the classpath: {@code CarrierSandbox.start(port, SandboxClock.following(runtimeClock))}.
  */
 final class SandboxHandle implements AutoCloseable {
     /**
@@ -31,10 +31,11 @@ final class SandboxHandle implements AutoCloseable {
         this.sandbox = sandbox;
     }
 
-    static Optional<SandboxHandle> start(Instant simulatedNow, double factor) {
+    /** Starts the sandbox on the runtime's own clock, so its journeys and the functions share one simulated now. */
+    static Optional<SandboxHandle> start(java.time.Clock runtimeClock) {
         try {
             Class<?> clockClass = Class.forName("io.ordertracker.sandbox.SandboxClock");
-            Object clock = clockClass.getMethod("compressed", Instant.class, double.class).invoke(null, simulatedNow, factor);
+            Object clock = clockClass.getMethod("following", java.time.Clock.class).invoke(null, runtimeClock);
             Class<?> sandboxClass = Class.forName("io.ordertracker.sandbox.CarrierSandbox");
             Object sandbox = sandboxClass.getMethod("start", int.class, clockClass).invoke(null, 0, clock);
             return Optional.of(new SandboxHandle(sandbox));
