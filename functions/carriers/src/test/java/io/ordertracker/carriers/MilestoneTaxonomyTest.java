@@ -41,7 +41,7 @@ class MilestoneTaxonomyTest {
         }
         steps.add(new Journey.Step(2, LocalTime.of(13, 0), City.NEW_YORK, milestone));
         return new Journey(carrier, number, JourneyKind.DELIVERED, START, steps, START.plusDays(3), null, null,
-                null, null);
+                null, null, List.of(), null);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2} {3}")
@@ -107,7 +107,7 @@ class MilestoneTaxonomyTest {
         List<Journey.Step> steps = new ArrayList<>(base.steps());
         steps.add(new Journey.Step(3, LocalTime.of(6, 0), City.NEW_YORK, Milestone.WEATHER_DELAY));
         Journey journey = new Journey(carrier, base.trackingNumber(), base.kind(), START, steps, base.promisedDate(),
-                null, null, null, null);
+                null, null, null, null, List.of(), null);
         SandboxBodies.Answer answer = SandboxBodies.tracking(journey, journey.endsAt().plusSeconds(60));
         Tracked t = (Tracked) TrackingClients.parser(carrier).parse(answer.body(), answer.status()).getFirst();
         assertThat(t.status()).isEqualTo(ShipmentStatus.DELIVERY_ATTEMPTED);
@@ -122,7 +122,7 @@ class MilestoneTaxonomyTest {
         List<Journey.Step> steps = new ArrayList<>(base.steps());
         steps.add(new Journey.Step(3, LocalTime.of(8, 0), City.NEW_YORK, Milestone.OUT_FOR_DELIVERY));
         Journey journey = new Journey(carrier, base.trackingNumber(), base.kind(), START, steps, base.promisedDate(),
-                null, null, null, null);
+                null, null, null, null, List.of(), null);
         SandboxBodies.Answer answer = SandboxBodies.tracking(journey, journey.endsAt().plusSeconds(60));
         Tracked t = (Tracked) TrackingClients.parser(carrier).parse(answer.body(), answer.status()).getFirst();
         assertThat(t.status()).isEqualTo(ShipmentStatus.OUT_FOR_DELIVERY);

@@ -51,12 +51,12 @@ public final class MilestoneRules {
             }
         }
         boolean wasDelayed = before != null && before.delayed();
-        if (after.delayed() && (!wasDelayed || newDelayEpisode(before, after)) && delayIsNews(now)) {
+        if (after.delayed() && (!wasDelayed || newDelayEpisode(before, after)) && latenessIsNews(after)) {
             out.add(new DetectedMilestone(Milestone.DELAYED, delayEpisode(after), after.delay().notice() == null
                     ? ExceptionReason.NONE : after.delay().notice().reason()));
         }
         boolean wasStalled = before != null && before.stalled();
-        if (after.stalled() && !wasStalled) {
+        if (after.stalled() && !wasStalled && latenessIsNews(after)) {
             out.add(new DetectedMilestone(Milestone.STALLED, stallEpisode(after), ExceptionReason.NONE));
         }
         return out;
@@ -87,12 +87,14 @@ public final class MilestoneRules {
     }
 
     /**
-     * Whether "your parcel is late" tells the shopper anything: not while it waits for them at a pickup point, and
-     * not while it is in trouble (a failed attempt, an exception, a return), which they were told about already and
-     * which the next message (redelivery, pickup, delivered) resolves.
+     * Whether "your parcel is late" or "has not moved" tells the shopper anything: not while it waits for them at a
+     * pickup point (it is not meant to move), and not while it is in trouble (a failed attempt, an exception, a
+     * return), which they were told about already and which the next message (redelivery, pickup, delivered)
+     * resolves. The flags still show on the page and in the merchant's figures.
      */
-    static boolean delayIsNews(ShipmentStatus s) {
-        return s != ShipmentStatus.AVAILABLE_FOR_PICKUP && !isExceptionStatus(s);
+    static boolean latenessIsNews(Shipment s) {
+        boolean inTrouble = isExceptionStatus(s.status()) && !s.reason().isDelay(); // older data: EXCEPTION/WEATHER
+        return s.status() != ShipmentStatus.AVAILABLE_FOR_PICKUP && !inTrouble;
     }
 
     public static boolean isExceptionStatus(ShipmentStatus s) {
@@ -170,8 +172,8 @@ public final class MilestoneRules {
                     current.status().isTerminal() || progress(current.status()) > progress(milestone);
             case DELIVERED -> false;
             case EXCEPTION -> current.status() == ShipmentStatus.DELIVERED;
-            case DELAYED -> !current.delayed() || current.status().isTerminal() || !delayIsNews(current.status());
-            case STALLED -> !current.stalled() || current.status().isTerminal();
+            case DELAYED -> !current.delayed() || current.status().isTerminal() || !latenessIsNews(current);
+            case STALLED -> !current.stalled() || current.status().isTerminal() || !latenessIsNews(current);
             case ORDER_CONFIRMED -> false;
         };
     }

@@ -245,7 +245,6 @@ public final class LocalRuntime implements AutoCloseable {
                         + " events are not run locally"));
             }
         }
-        }
         // Simulated time starts now that everything listens: the sandbox's journeys and the schedules all begin here.
         if (!options.holdClock()) {
             clock.run();
