@@ -2,6 +2,7 @@ package io.ordertracker.domain.notify;
 
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.lanes.LaneExpectation;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,12 +27,26 @@ public final class DelayAndStallRules {
 
     public static Flags evaluate(Shipment s, LocalDate promisedDate, Instant now, ZoneId zone,
                                  int stallBusinessDays, int pickupBusinessDays) {
+        return evaluate(s, promisedDate, now, zone, stallBusinessDays, pickupBusinessDays, null);
+    }
+
+    /**
+     * @param lane what the parcel's lane baseline expects, or null: past its {@code likelyLateAfter} (the lane's p90)
+     *             the parcel is delayed before the carrier says so ("behind lane baseline"), and its
+     *             {@code stallBusinessDays} replaces {@code stallBusinessDays} for a moving parcel
+     */
+    public static Flags evaluate(Shipment s, LocalDate promisedDate, Instant now, ZoneId zone,
+                                 int stallBusinessDays, int pickupBusinessDays, LaneExpectation lane) {
         if (s.status().isTerminal() || !s.active()) {
             return new Flags(false, false);
         }
         LocalDate today = now.atZone(zone).toLocalDate();
         LocalDate eta = s.estimatedDelivery() == null ? null : s.estimatedDelivery().date();
-        boolean delayed = (promisedDate != null && today.isAfter(promisedDate)) || (eta != null && today.isAfter(eta));
+        boolean delayed = (promisedDate != null && today.isAfter(promisedDate)) || (eta != null && today.isAfter(eta))
+                || (lane != null && lane.likelyLateAfter() != null && today.isAfter(lane.likelyLateAfter()));
+        if (lane != null && lane.stallBusinessDays() > 0) {
+            stallBusinessDays = lane.stallBusinessDays();
+        }
 
         boolean moving = s.status().isMoving() && s.status() != ShipmentStatus.UNKNOWN;
         Instant since = s.lastScanAt() != null ? s.lastScanAt() : s.createdAt();
