@@ -4,6 +4,7 @@ import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.lanes.Route;
 import io.ordertracker.domain.polling.Observation;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,18 +25,33 @@ public sealed interface CarrierTrackingResult permits CarrierTrackingResult.Trac
      * @param signedBy          who signed or received it, where the carrier says
      * @param events            every event, newest first
      * @param carrierStatusCode the carrier's own code behind {@code status}, kept verbatim
+     * @param route             service and origin/destination regions where the carrier gives them (for the lane
+     *                          baselines), null when it gives none
      */
     record Tracked(String trackingNumber, ShipmentStatus status, ExceptionReason reason,
                    EstimatedDelivery estimatedDelivery, OffsetDateTime deliveredAt, String signedBy,
-                   List<TrackingEvent> events, String carrierStatusCode) implements CarrierTrackingResult {
+                   List<TrackingEvent> events, String carrierStatusCode, Route route) implements CarrierTrackingResult {
         public Tracked {
             reason = reason == null ? ExceptionReason.NONE : reason;
             events = events == null ? List.of() : List.copyOf(events);
         }
 
+        public Tracked(String trackingNumber, ShipmentStatus status, ExceptionReason reason,
+                       EstimatedDelivery estimatedDelivery, OffsetDateTime deliveredAt, String signedBy,
+                       List<TrackingEvent> events, String carrierStatusCode) {
+            this(trackingNumber, status, reason, estimatedDelivery, deliveredAt, signedBy, events, carrierStatusCode, null);
+        }
+
+        /** The same answer with the route read from the body beside the events. */
+        public Tracked withRoute(Route newRoute) {
+            return new Tracked(trackingNumber, status, reason, estimatedDelivery, deliveredAt, signedBy, events,
+                    carrierStatusCode, newRoute);
+        }
+
         /** The answer in the domain's terms, for the write path. */
         public Observation observation() {
-            return new Observation(status, reason, estimatedDelivery, deliveredAt, signedBy, events, carrierStatusCode);
+            return new Observation(status, reason, estimatedDelivery, deliveredAt, signedBy, events, carrierStatusCode,
+                    route);
         }
     }
 

@@ -121,6 +121,24 @@ public abstract class CarrierSandboxContract {
         }
     }
 
+    /** The lane baselines' inputs: service, and origin/destination region (country, plus state where given). */
+    @Test
+    void the_route_is_read_as_service_origin_and_destination_regions() {
+        Journey journey = journey(JourneyKind.DELIVERED);
+        clock.set(journey.endsAt());
+        Tracked t = tracked(trackOne(client(), journey.trackingNumber()));
+        assertThat(t.route()).as(String.valueOf(t.route())).isNotNull();
+        assertThat(t.route().service()).isNotBlank();
+        assertThat(t.route().originRegion()).isEqualTo(region(journey.originCity()));
+        assertThat(t.route().destinationRegion()).isEqualTo(region(journey.destinationCity()));
+        assertThat(t.observation().route()).isEqualTo(t.route());
+    }
+
+    /** DHL Unified names countries only; the others give the state too. */
+    private String region(io.ordertracker.sandbox.City city) {
+        return carrier() == Carrier.DHL || city.state() == null ? city.country() : city.country() + "-" + city.state();
+    }
+
     @Test
     void happy_path_reads_out_for_delivery_then_delivered_with_when_and_who() {
         Journey journey = journey(JourneyKind.DELIVERED);

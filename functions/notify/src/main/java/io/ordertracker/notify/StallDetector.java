@@ -6,6 +6,8 @@ import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentRef;
+import io.ordertracker.domain.lanes.LaneBaselines;
+import io.ordertracker.domain.lanes.LaneExpectation;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
@@ -73,13 +75,21 @@ public final class StallDetector {
     private final MerchantStore merchants;
     private final Config config;
     private final Clock clock;
+    private final LaneBaselines lanes;
 
     public StallDetector(StallWatch watch, OrderStore orders, MerchantStore merchants, Config config, Clock clock) {
+        this(watch, orders, merchants, config, clock, null);
+    }
+
+    /** @param lanes the lane baselines ("likely late" past the lane's p90, the lane's stall threshold), or null */
+    public StallDetector(StallWatch watch, OrderStore orders, MerchantStore merchants, Config config, Clock clock,
+                         LaneBaselines lanes) {
         this.watch = watch;
         this.orders = orders;
         this.merchants = merchants;
         this.config = config;
         this.clock = clock;
+        this.lanes = lanes;
     }
 
     public Summary run() {
@@ -105,10 +115,12 @@ public final class StallDetector {
         Optional<Order> order = orderCache.computeIfAbsent(s.merchantId() + "#" + s.orderNumber(),
                 k -> orders.findOrder(s.merchantId(), s.orderNumber()));
         Optional<Merchant> merchant = merchantCache.computeIfAbsent(s.merchantId(), merchants::findMerchant);
-        int stallDays = stallDays(s.carrier(), merchant.map(Merchant::settings).orElse(null));
+        MerchantSettings settings = merchant.map(Merchant::settings).orElse(null);
+        int stallDays = stallDays(s.carrier(), settings);
         ZoneId zone = zone(order.map(Order::customer).orElse(null));
         DelayAndStallRules.Flags flags = DelayAndStallRules.evaluate(s,
-                order.map(Order::promisedDeliveryDate).orElse(null), now, zone, stallDays, config.pickupBusinessDays());
+                order.map(Order::promisedDeliveryDate).orElse(null), now, zone, stallDays, config.pickupBusinessDays(),
+                lane(s, zone, settings));
         boolean raisingStall = flags.stalled() && !s.stalled();
         boolean confirmed = checkRequested != null && !now.isBefore(checkRequested.plus(CONFIRMATION));
         boolean requestCheck = raisingStall && checkRequested == null;
@@ -143,6 +155,22 @@ public final class StallDetector {
             return settings.stallDaysByCarrier().get(carrier);
         }
         return config.stallBusinessDaysByCarrier().getOrDefault(carrier, settings == null ? 3 : settings.stallDays());
+    }
+
+    /**
+     * The lane's expectation; a merchant's own threshold for the carrier still wins over the lane's stall days (the
+     * merchant knows its parcels best), the lane's is used before the stack's and the merchant's general one.
+     */
+    private LaneExpectation lane(Shipment s, ZoneId zone, MerchantSettings settings) {
+        if (lanes == null) {
+            return null;
+        }
+        LaneExpectation e = lanes.expectation(s, zone);
+        if (settings != null && settings.stallDaysByCarrier().containsKey(s.carrier())) {
+            return new LaneExpectation(e.expectedBy(), e.likelyLateAfter(), settings.stallDaysByCarrier().get(s.carrier()),
+                    e.source());
+        }
+        return e;
     }
 
     private ZoneId zone(Customer customer) {

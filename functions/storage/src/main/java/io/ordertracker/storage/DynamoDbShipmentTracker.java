@@ -183,6 +183,14 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
         setOrRemove(sets, removes, names, values, "etaKind", eta == null ? null : eta.kind());
         ShipmentItems.delayAttributes(after.delay())
                 .forEach((attribute, value) -> setOrRemove(sets, removes, names, values, attribute, value));
+        if (after.route() != null) {
+            setOrRemove(sets, removes, names, values, ShipmentItems.SERVICE, after.route().service());
+            setOrRemove(sets, removes, names, values, ShipmentItems.ORIGIN_REGION, after.route().originRegion());
+            setOrRemove(sets, removes, names, values, ShipmentItems.DESTINATION_REGION, after.route().destinationRegion());
+        }
+        if (after.pickedUpAt() != null) {
+            set(sets, names, values, ShipmentItems.PICKED_UP_AT, s(after.pickedUpAt().toString()));
+        }
         if (result.deliveredAt() != null) {
             set(sets, names, values, DELIVERED_AT, s(result.deliveredAt().toString()));
         }

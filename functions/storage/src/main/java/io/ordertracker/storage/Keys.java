@@ -129,6 +129,21 @@ public final class Keys {
     private static final java.time.format.DateTimeFormatter MERCHANT_ORDERS_TIME = java.time.format.DateTimeFormatter
             .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
+    /**
+     * A lane's transit aggregate and its per-shipment "counted" markers: one partition per carrier, service and lane
+     * (lane figures span merchants: no merchant id, no shopper data; docs/design.md, "Lane baselines").
+     */
+    public static String lanePk(String laneKey) {
+        return "LANE#" + laneKey;
+    }
+
+    public static final String LANE_TRANSIT_SK = "TRANSIT";
+
+    /** The marker that a delivered shipment has been counted on its lane (a redelivered stream record finds it). */
+    public static String laneCountedSk(String shipmentId) {
+        return "COUNTED#" + shipmentId;
+    }
+
     public static String carrierTracking(String carrierCode, String trackingNumber) {
         return carrierCode + "#" + trackingNumber;
     }

@@ -9,6 +9,7 @@ import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.notify.DelayNotice;
 import io.ordertracker.domain.notify.DelayState;
+import io.ordertracker.domain.lanes.Route;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -18,6 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Shipment <-> item. The polling-index attributes exist only while the shipment is polled (sparse index). */
 public final class ShipmentItems {
+    /** The lane attributes (carrier service, origin and destination region) and the pickup time. */
+    public static final String SERVICE = "service";
+    public static final String ORIGIN_REGION = "originRegion";
+    public static final String DESTINATION_REGION = "destinationRegion";
+    public static final String PICKED_UP_AT = "pickedUpAt";
+
     private ShipmentItems() {
     }
 
@@ -51,6 +58,13 @@ public final class ShipmentItems {
             putIfPresent(item, "etaKind", eta.kind());
         }
         delayAttributes(s.delay()).forEach((name, value) -> putIfPresent(item, name, value));
+        Route route = s.route();
+        if (route != null) {
+            putIfPresent(item, SERVICE, route.service());
+            putIfPresent(item, ORIGIN_REGION, route.originRegion());
+            putIfPresent(item, DESTINATION_REGION, route.destinationRegion());
+        }
+        putIfPresent(item, PICKED_UP_AT, s.pickedUpAt());
         if (s.active() && !s.status().isTerminal() && s.nextPollAt() != null) {
             item.put("pollShard", s(Keys.pollShard(s.carrier().code(), s.shipmentId())));
             item.put("nextPollAt", n(s.nextPollAt().getEpochSecond()));
@@ -76,7 +90,8 @@ public final class ShipmentItems {
                 ExceptionReason.valueOf(str(item, "reason")), eta, flag(item, "delayed"), flag(item, "stalled"),
                 instant(item, "lastEventAt"), instant(item, "lastScanAt"),
                 nextPoll < 0 ? null : java.time.Instant.ofEpochSecond(nextPoll), flag(item, "active"),
-                instant(item, "createdAt"), instant(item, "updatedAt"), num(item, "version", 0), delayFrom(item));
+                instant(item, "createdAt"), instant(item, "updatedAt"), num(item, "version", 0), delayFrom(item),
+                route(item), instant(item, PICKED_UP_AT));
     }
 
     /**
@@ -108,5 +123,11 @@ public final class ShipmentItems {
     private static LocalDate date(Map<String, AttributeValue> item, String name) {
         String v = str(item, name);
         return v == null ? null : LocalDate.parse(v);
+    }
+
+    /** The carrier's service and the lane's regions, when it said (docs/data-model.md, SHIPMENT). */
+    static Route route(Map<String, AttributeValue> item) {
+        Route route = new Route(str(item, SERVICE), str(item, ORIGIN_REGION), str(item, DESTINATION_REGION));
+        return route.service() == null && route.originRegion() == null && route.destinationRegion() == null ? null : route;
     }
 }

@@ -71,6 +71,17 @@ public final class TrackingTable {
         return new MerchantRateLimiter(new DynamoDbRequestWindowCounter(dynamo, table), limit, clock);
     }
 
+    /** Lane transit aggregates (the lane baselines' port). */
+    public DynamoDbLaneStats laneStats(Clock clock) {
+        return new DynamoDbLaneStats(dynamo, table, clock);
+    }
+
+    /** Lane baselines on the table, each lane's figures reused for {@code cacheFor} in this container. */
+    public io.ordertracker.domain.lanes.LaneBaselines laneBaselines(Clock clock, Duration cacheFor) {
+        return new io.ordertracker.domain.lanes.LaneBaselines(laneStats(clock),
+                io.ordertracker.domain.lanes.LaneDefaults.load(), clock, cacheFor);
+    }
+
     public DynamoDbStallWatch stallWatch() {
         return new DynamoDbStallWatch(dynamo, table);
     }

@@ -47,6 +47,7 @@ final class DhlApi extends CarrierApi {
         shipment.put("id", number);
         shipment.put("service", "express");
         shipment.set("origin", place(steps.getLast().step().city()));
+        shipment.set("destination", place(j.destinationCity()));
         shipment.set("status", event(steps.getFirst()));
         boolean delivered = steps.getFirst().step().milestone() == Milestone.DELIVERED;
         if (!delivered && j.promisedDate() != null) {

@@ -117,6 +117,11 @@ final class FedexApi extends CarrierApi {
         info.put("trackingNumber", journey.trackingNumber());
         info.put("carrierCode", "FDXE");
         info.put("trackingNumberUniqueId", journey.startDate().toEpochDay() + "~" + journey.trackingNumber() + "~FDEG");
+        ObjectNode service = r.putObject("serviceDetail");
+        service.put("type", "FEDEX_GROUND");
+        service.put("description", "FedEx Ground");
+        r.putObject("shipperInformation").set("address", location(journey.originCity()));
+        r.putObject("recipientInformation").set("address", location(journey.destinationCity()));
         // FedEx's rollup lags the newest scan: report the previous scan's status as "latest"
         Journey.TimedStep lagging = steps.size() > 1 ? steps.get(1) : steps.getFirst();
         String[] lag = codes(lagging.step().milestone());

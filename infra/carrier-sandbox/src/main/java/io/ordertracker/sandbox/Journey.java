@@ -96,6 +96,19 @@ public record Journey(Carrier carrier, String trackingNumber, JourneyKind kind, 
                 .map(s -> s.city().zone()).orElse(null);
     }
 
+    /** Where the parcel starts: the city of its first step (null for a number the carrier never knew). */
+    public City originCity() {
+        return steps.stream().min(java.util.Comparator.comparing(s -> s.at(startDate).toInstant()))
+                .map(Step::city).orElse(null);
+    }
+
+    /** Where the parcel is addressed to: the city of its last step before any return. */
+    public City destinationCity() {
+        return steps.stream().sorted(java.util.Comparator.comparing(s -> s.at(startDate).toInstant()))
+                .filter(s -> s.milestone() != Milestone.RETURNING && s.milestone() != Milestone.RETURNED)
+                .reduce((a, b) -> b).map(Step::city).orElse(null);
+    }
+
     public boolean isNotFound() {
         return kind == JourneyKind.NOT_FOUND;
     }

@@ -87,11 +87,29 @@ final class UpsApi extends CarrierApi {
         return Reply.json(200, root);
     }
 
+    private static void address(ObjectNode entry, String type, City city) {
+        entry.put("type", type);
+        ObjectNode address = entry.putObject("address");
+        address.put("city", city.displayName().toUpperCase());
+        if (city.state() != null) {
+            address.put("stateProvince", city.state());
+        }
+        address.put("postalCode", city.postalCode());
+        address.put("countryCode", city.country());
+        address.put("country", city.country());
+    }
+
     private ObjectNode pkg(Journey journey) {
         Instant now = clock.instant();
         var steps = journey.visibleSteps(now);
         ObjectNode pkg = object();
         pkg.put("trackingNumber", journey.trackingNumber());
+        ObjectNode service = pkg.putObject("service");
+        service.put("code", "003");
+        service.put("description", "UPS Ground");
+        ArrayNode addresses = pkg.putArray("packageAddress");
+        address(addresses.addObject(), "ORIGIN", journey.originCity());
+        address(addresses.addObject(), "DESTINATION", journey.destinationCity());
         ArrayNode dates = pkg.putArray("deliveryDate");
         boolean delivered = steps.getFirst().step().milestone() == Milestone.DELIVERED;
         if (delivered) {

@@ -95,6 +95,16 @@ final class UspsApi extends CarrierApi {
         root.put("trackingNumber", number);
         root.put("mailClass", "Priority Mail");
         root.put("mailType", "DOMESTIC_MAIL");
+        City from = j.originCity();
+        City to = j.destinationCity();
+        root.put("originCity", from.displayName().toUpperCase());
+        root.put("originState", from.state());
+        root.put("originZIP", from.postalCode());
+        root.put("originCountry", from.country());
+        root.put("destinationCity", to.displayName().toUpperCase());
+        root.put("destinationState", to.state());
+        root.put("destinationZIP", to.postalCode());
+        root.put("destinationCountryCode", to.country());
         String[] latest = codes(steps.getFirst().step().milestone());
         root.put("statusCategory", latest[2]);
         root.put("status", latest[1]);

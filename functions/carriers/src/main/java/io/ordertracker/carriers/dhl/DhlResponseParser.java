@@ -12,6 +12,7 @@ import io.ordertracker.carriers.Json;
 import io.ordertracker.carriers.ScanEvent;
 import io.ordertracker.carriers.TrackingAssembler;
 import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.lanes.Route;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.ShipmentStatus;
 
@@ -99,7 +100,13 @@ public final class DhlResponseParser implements CarrierResponseParser {
             signedBy = signedBy == null ? null : signedBy.replace(", ", " ");
         }
         return TrackingAssembler.assemble(text(shipment, "id"), scans, summary, estimate(shipment),
-                EventTimes.isoDateTime(text(pod, "timestamp"), null), signedBy);
+                EventTimes.isoDateTime(text(pod, "timestamp"), null), signedBy)
+                .withRoute(new Route(service, region(shipment.get("origin")), region(shipment.get("destination"))));
+    }
+
+    /** origin / destination .address.countryCode: DHL Unified gives the country, no subdivision. */
+    private static String region(JsonNode place) {
+        return Route.region(text(at(place, "address"), "countryCode"), null);
     }
 
     private static ScanEvent scan(String service, JsonNode event) {

@@ -13,6 +13,7 @@ import io.ordertracker.carriers.Json;
 import io.ordertracker.carriers.ScanEvent;
 import io.ordertracker.carriers.TrackingAssembler;
 import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.lanes.Route;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -129,7 +130,30 @@ public final class FedexResponseParser implements CarrierResponseParser {
             signedBy = text(result, "deliveryDetails", "receivedByName");
         }
         return TrackingAssembler.assemble(ownNumber != null ? ownNumber : number, scans, summary, estimate(result),
-                deliveredAt, signedBy);
+                deliveredAt, signedBy).withRoute(route(result));
+    }
+
+    /**
+     * serviceDetail.type ("FEDEX_GROUND"); shipperInformation / recipientInformation addresses (countryCode and
+     * stateOrProvinceCode), else the origin and destination locations, else the last updated delivery address.
+     */
+    static Route route(JsonNode result) {
+        String origin = region(at(result, "shipperInformation", "address"));
+        if (origin == null) {
+            origin = region(at(result, "originLocation", "locationContactAndAddress", "address"));
+        }
+        String destination = region(at(result, "recipientInformation", "address"));
+        if (destination == null) {
+            destination = region(at(result, "destinationLocation", "locationContactAndAddress", "address"));
+        }
+        if (destination == null) {
+            destination = region(result.get("lastUpdatedDestinationAddress"));
+        }
+        return new Route(text(result, "serviceDetail", "type"), origin, destination);
+    }
+
+    private static String region(JsonNode address) {
+        return address == null ? null : Route.region(text(address, "countryCode"), text(address, "stateOrProvinceCode"));
     }
 
     /**

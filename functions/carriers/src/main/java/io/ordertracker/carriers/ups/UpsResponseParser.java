@@ -11,6 +11,7 @@ import io.ordertracker.carriers.FailureKind;
 import io.ordertracker.carriers.ScanEvent;
 import io.ordertracker.carriers.TrackingAssembler;
 import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.lanes.Route;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -106,7 +107,28 @@ public final class UpsResponseParser implements CarrierResponseParser {
         }
         ScanEvent summary = pkg.has("currentStatus") ? scanOf(pkg.get("currentStatus"), null, null) : null;
         return TrackingAssembler.assemble(number, scans, summary, estimate(pkg, newestOffset), null,
-                text(pkg, "deliveryInformation", "receivedBy"));
+                text(pkg, "deliveryInformation", "receivedBy")).withRoute(route(pkg));
+    }
+
+    /**
+     * package.service.code (UPS's 3-digit service, "003" Ground) and packageAddress[] of type ORIGIN and
+     * DESTINATION: country code plus stateProvince where given.
+     */
+    static Route route(JsonNode pkg) {
+        String origin = null;
+        String destination = null;
+        for (JsonNode a : elements(pkg.get("packageAddress"))) {
+            JsonNode address = a.get("address");
+            String country = text(address, "countryCode") != null ? text(address, "countryCode") : text(address, "country");
+            String region = Route.region(country, text(address, "stateProvince"));
+            String type = text(a, "type");
+            if ("ORIGIN".equalsIgnoreCase(type)) {
+                origin = region;
+            } else if ("DESTINATION".equalsIgnoreCase(type)) {
+                destination = region;
+            }
+        }
+        return new Route(text(pkg, "service", "code"), origin, destination);
     }
 
     private static ScanEvent scan(JsonNode activity) {

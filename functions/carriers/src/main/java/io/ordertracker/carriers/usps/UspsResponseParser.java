@@ -12,6 +12,7 @@ import io.ordertracker.carriers.Json;
 import io.ordertracker.carriers.ScanEvent;
 import io.ordertracker.carriers.TrackingAssembler;
 import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.lanes.Route;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.ShipmentStatus;
 
@@ -80,7 +81,26 @@ public final class UspsResponseParser implements CarrierResponseParser {
         ScanEvent summary = category == null ? null : new ScanEvent(null, category, text(root, "statusSummary"), null,
                 STATUS_CATEGORIES.getOrDefault(category.toUpperCase(Locale.ROOT), CodeTable.UNMAPPED), null);
         return List.of(TrackingAssembler.assemble(number, scans, summary,
-                estimate(root, newest == null ? null : newest.getOffset()), null, signedBy));
+                estimate(root, newest == null ? null : newest.getOffset()), null, signedBy).withRoute(route(root)));
+    }
+
+    /**
+     * mailClass ("PRIORITY_MAIL"), originCountry/originState and destinationCountryCode/destinationState; a state
+     * without a country is a US one (domestic mail names no country).
+     */
+    static Route route(JsonNode root) {
+        String mailClass = text(root, "mailClass");
+        // the enum's words ("PRIORITY_MAIL"); some answers carry the human-readable class ("Priority Mail")
+        return new Route(mailClass == null ? null : mailClass.trim().replace(' ', '_'),
+                region(text(root, "originCountry"), text(root, "originState")),
+                region(text(root, "destinationCountryCode"), text(root, "destinationState")));
+    }
+
+    private static String region(String country, String state) {
+        if (country == null && state != null && state.trim().length() == 2) {
+            country = "US";
+        }
+        return Route.region(country, state);
     }
 
     /** eventTimestamp is local wall time; GMTOffset ("-7:00") says where; GMTTimestamp is the exact fallback. */

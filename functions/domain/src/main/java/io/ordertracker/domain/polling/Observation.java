@@ -4,6 +4,7 @@ import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
+import io.ordertracker.domain.lanes.Route;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -19,14 +20,22 @@ import java.util.Optional;
  * @param estimatedDelivery the carrier's current estimate, or null
  * @param deliveredAt       when it was delivered, or null
  * @param events            the events the carrier reported (any order; a push usually carries one)
+ * @param route             the service and origin/destination regions the carrier reported, or null
  */
 public record Observation(ShipmentStatus status, ExceptionReason reason, EstimatedDelivery estimatedDelivery,
                           OffsetDateTime deliveredAt, String signedBy, List<TrackingEvent> events,
-                          String carrierStatusCode) {
+                          String carrierStatusCode, Route route) {
 
     public Observation {
         reason = reason == null ? ExceptionReason.NONE : reason;
         events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    /** Without a route (pushes and carriers that do not say). */
+    public Observation(ShipmentStatus status, ExceptionReason reason, EstimatedDelivery estimatedDelivery,
+                       OffsetDateTime deliveredAt, String signedBy, List<TrackingEvent> events,
+                       String carrierStatusCode) {
+        this(status, reason, estimatedDelivery, deliveredAt, signedBy, events, carrierStatusCode, null);
     }
 
     /** The newest event by carrier time (not by position in the list). */

@@ -2,6 +2,8 @@ package io.ordertracker.domain.polling;
 
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.lanes.LaneBaselines;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +29,17 @@ import java.util.Optional;
  */
 public final class PollCadence {
     private final PollingSettings settings;
+    private final LaneBaselines lanes;
 
+    /** With the seeded lane defaults (no table at hand). */
     public PollCadence(PollingSettings settings) {
+        this(settings, LaneBaselines.defaultsOnly());
+    }
+
+    /** @param lanes where a parcel's lane baseline comes from (the expected date when nobody gave one) */
+    public PollCadence(PollingSettings settings, LaneBaselines lanes) {
         this.settings = settings;
+        this.lanes = lanes;
     }
 
     public PollingSettings settings() {
@@ -49,17 +59,19 @@ public final class PollCadence {
             return Optional.of(expiry);
         }
         LocalDate expected = state.expectedDeliveryDate();
+        if (expected == null && (s.status() == ShipmentStatus.INFO_RECEIVED || s.status() == ShipmentStatus.IN_TRANSIT)) {
+            // nobody gave a date: the lane's usual transit time gives one
+            expected = lanes.expectation(s, state.zone()).expectedBy();
+        }
         Instant next = switch (s.status()) {
             case PENDING, UNKNOWN -> notYetKnown(s, now);
-            case INFO_RECEIVED -> expected == null
-                    ? backedOff(state, now, settings.labelCreatedInterval())
-                    : towardsDelivery(state, now, expected);
-            case IN_TRANSIT -> expected == null
-                    ? backedOff(state, now, settings.noEtaTransitInterval())
-                    : towardsDelivery(state, now, expected);
+            case INFO_RECEIVED, IN_TRANSIT -> expected == null
+                    ? backedOff(state, now, s.status() == ShipmentStatus.INFO_RECEIVED
+                            ? settings.labelCreatedInterval() : settings.noEtaTransitInterval())
+                    : midTransitOr(towardsDelivery(state, now, expected, true), hubCheck(state, now, expected));
             case OUT_FOR_DELIVERY -> outForDelivery(state, now);
             // The next attempt is made the next working morning.
-            case DELIVERY_ATTEMPTED -> towardsDelivery(state, now, localDate(lastEventOrNow(s, now), state.zone()).plusDays(1));
+            case DELIVERY_ATTEMPTED -> towardsDelivery(state, now, localDate(lastEventOrNow(s, now), state.zone()).plusDays(1), false);
             case EXCEPTION -> exception(state, now);
             case AVAILABLE_FOR_PICKUP, RETURNING_TO_SENDER -> backedOff(state, now, settings.exceptionInterval());
             default -> now.plus(settings.exceptionInterval());
@@ -78,7 +90,7 @@ public final class PollCadence {
      * (late) each following morning's window; a late parcel without any scan for a day gets one look per morning,
      * backing off further while it stays silent.
      */
-    private Instant towardsDelivery(TrackingState state, Instant now, LocalDate expected) {
+    private Instant towardsDelivery(TrackingState state, Instant now, LocalDate expected, boolean inTransit) {
         ZoneId zone = state.zone();
         LocalDate today = localDate(now, zone);
         LocalDate day = expected.isBefore(today) ? today : expected;
@@ -98,6 +110,12 @@ public final class PollCadence {
         if (now.isBefore(windowEnd) && !(late && silent)) {
             return now.plus(settings.deliveryWindowRepeat());
         }
+        Instant missedWindow = windowEnd.plus(settings.missedWindowLook());
+        if (inTransit && !late && now.isBefore(missedWindow)) {
+            // Expected today and not out by the end of the window: late or in trouble (an address problem, a hold
+            // at the delivery station); one look at midday rather than tomorrow morning.
+            return missedWindow;
+        }
         if (late && silent) {
             // Probably lost or stuck: one look a morning, then every other morning, ... (the stall detector tells
             // the shopper; polling harder would not move the parcel).
@@ -105,6 +123,35 @@ public final class PollCadence {
             return sleepUntil(now, at(today.plusDays(1L << Math.min(periods, 3)), settings.deliveryWindowStart(), zone));
         }
         return sleepUntil(now, at(today.plusDays(1), settings.deliveryWindowStart(), zone));
+    }
+
+    /**
+     * The mid-transit check: one look when the lane says the parcel should have reached its next hub, the morning
+     * after its pickup (line-hauls run overnight; hubs scan the night's arrivals, customs and holds by
+     * {@link PollingSettings#hubCheck()} in the morning), so an exception met on the way is seen within hours
+     * instead of at the next long-haul look. Only on lanes with a hub between pickup and the delivery day (the
+     * expected day at least two days after pickup); a one-day lane's next morning is its delivery-day window. When
+     * the early look falls on the same morning it is that check. Before the pickup is seen, it counts from when we
+     * learned of the parcel (labels are printed the day they are handed over, as a rule), and once more from the
+     * pickup when that comes later.
+     *
+     * @return when to make it, or {@link Instant#MAX} when there is none to make
+     */
+    private Instant hubCheck(TrackingState state, Instant now, LocalDate expected) {
+        Shipment s = state.shipment();
+        Instant from = s.pickedUpAt() != null ? s.pickedUpAt() : s.createdAt();
+        if (from == null) {
+            return Instant.MAX;
+        }
+        ZoneId zone = state.zone();
+        LocalDate hubDay = localDate(from, zone).plusDays(1);
+        Instant check = at(hubDay, settings.hubCheck(), zone);
+        boolean earlyLookThatMorning = hubDay.equals(expected.minusDays(1)) && scannedNearShopper(state);
+        if (!hubDay.isBefore(expected) || !now.isBefore(check) || earlyLookThatMorning
+                || (s.lastScanAt() != null && !s.lastScanAt().isBefore(check))) {
+            return Instant.MAX;
+        }
+        return check;
     }
 
     /**
@@ -117,7 +164,7 @@ public final class PollCadence {
         LocalDate expected = state.expectedDeliveryDate();
         if ((reason == ExceptionReason.CARRIER_DELAY || reason == ExceptionReason.WEATHER) && expected != null) {
             // A delay is transit with a later date: follow the carrier's new estimate.
-            return towardsDelivery(state, now, expected);
+            return towardsDelivery(state, now, expected, false);
         }
         if (reason == ExceptionReason.NOT_FOUND) {
             return backedOff(state, now, Duration.ofDays(1));
@@ -130,7 +177,7 @@ public final class PollCadence {
         LocalDate nextDay = localDate(lastEventOrNow(state.shipment(), now), zone).plusDays(1);
         Instant windowEnd = at(nextDay, settings.deliveryWindowStart(), zone).plus(settings.deliveryWindowLength());
         if (now.isBefore(windowEnd)) {
-            Instant next = towardsDelivery(state, now, nextDay);
+            Instant next = towardsDelivery(state, now, nextDay, false);
             return next.isAfter(windowEnd) ? rarely : next;
         }
         return rarely;
@@ -203,6 +250,14 @@ public final class PollCadence {
 
     private static Duration clamp(Duration d, Duration min, Duration max) {
         return d.compareTo(min) < 0 ? min : d.compareTo(max) > 0 ? max : d;
+    }
+
+    /**
+     * The mid-transit check when one is pending: it comes before the early look and the delivery-day window, and it
+     * replaces a long-sleep cut that would fall before it (one look, not two, on that morning).
+     */
+    private static Instant midTransitOr(Instant next, Instant hubCheck) {
+        return hubCheck.equals(Instant.MAX) ? next : hubCheck;
     }
 
     private static Instant earlier(Instant a, Instant b) {

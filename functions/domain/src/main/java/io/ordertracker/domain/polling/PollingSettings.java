@@ -31,6 +31,11 @@ import java.util.function.Function;
  * @param minInterval           never poll one shipment more often than this
  * @param planLease             the planner moves nextPollAt this far ahead when it hands a shipment to a worker, so
  *                              the next run does not send it again; the worker writes the real next time
+ * @param hubCheck              local time (the shopper's) of the mid-transit check on the morning after pickup, when
+ *                              the lane says the parcel should have reached its next hub: hubs scan the night's
+ *                              arrivals, holds and customs by then
+ * @param missedWindowLook      on the expected day, a parcel not out for delivery by the end of the window gets one
+ *                              more look this long after it (it is late or in trouble) before the next morning
  */
 public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace, Duration notFoundMinInterval,
                               Duration notFoundMaxInterval, Duration labelCreatedInterval,
@@ -39,7 +44,7 @@ public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace
                               Duration deliveryWindowLength, Duration afterOutForDelivery,
                               Duration outForDeliveryRepeat, LocalTime eveningCutoff, Duration lateInterval,
                               Duration exceptionInterval, Duration stalledAfter, Duration minInterval,
-                              Duration planLease) {
+                              Duration planLease, LocalTime hubCheck, Duration missedWindowLook) {
 
     public static PollingSettings defaults() {
         return new PollingSettings(Duration.ofDays(30), Duration.ofHours(72), Duration.ofMinutes(30),
@@ -47,12 +52,12 @@ public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace
                 Duration.ofHours(12), LocalTime.of(8, 15), LocalTime.of(8, 30), Duration.ofMinutes(25),
                 Duration.ofMinutes(55), Duration.ofHours(6), Duration.ofHours(2), LocalTime.of(20, 30),
                 Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(3), Duration.ofMinutes(5),
-                Duration.ofMinutes(20));
+                Duration.ofMinutes(20), LocalTime.of(10, 30), Duration.ofHours(3));
     }
 
     /**
      * Reads overrides from configuration (environment variables): {@code EXPIRE_AFTER_NO_SCAN_HOURS},
-     * {@code NOT_FOUND_GRACE_HOURS}, {@code TRANSIT_MAX_INTERVAL_HOURS}, {@code DELIVERY_WINDOW_START} (HH:mm),
+     * {@code NOT_FOUND_GRACE_HOURS}, {@code TRANSIT_MAX_INTERVAL_HOURS}, {@code DELIVERY_WINDOW_START} (HH:mm), {@code HUB_CHECK_TIME} (HH:mm),
      * {@code PLAN_LEASE_MINUTES}; the rest keep
      * their defaults.
      */
@@ -67,7 +72,8 @@ public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace
                 d.earlyLook, d.deliveryWindowRepeat, d.deliveryWindowLength, d.afterOutForDelivery, d.outForDeliveryRepeat,
                 d.eveningCutoff, d.lateInterval, d.exceptionInterval, d.stalledAfter, d.minInterval,
                 text(config, "PLAN_LEASE_MINUTES").map(m -> Duration.ofMinutes(Long.parseLong(m)))
-                        .orElse(d.planLease));
+                        .orElse(d.planLease),
+                text(config, "HUB_CHECK_TIME").map(LocalTime::parse).orElse(d.hubCheck), d.missedWindowLook);
     }
 
     public static PollingSettings from(Map<String, String> config) {

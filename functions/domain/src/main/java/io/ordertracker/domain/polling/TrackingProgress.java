@@ -8,6 +8,7 @@ import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.StatusDecision;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.notify.DelayAndStallRules;
+import io.ordertracker.domain.lanes.Route;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,10 +99,19 @@ public final class TrackingProgress {
         if (status == ShipmentStatus.DELIVERED && o.estimatedDelivery() == null) {
             eta = s.estimatedDelivery();
         }
+        Route route = o.route() == null ? s.route() : o.route().orElse(s.route());
+        Instant pickedUpAt = s.pickedUpAt();
+        for (TrackingEvent e : fresh) {
+            // the first scan of the parcel moving: its pickup (transit times count from it)
+            if (e.time() != null && e.status().isMoving() && e.status() != ShipmentStatus.UNKNOWN
+                    && (pickedUpAt == null || e.instant().isBefore(pickedUpAt))) {
+                pickedUpAt = e.instant();
+            }
+        }
 
         Shipment moved = new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(), s.trackingNumber(),
                 s.trackingToken(), status, reason, eta, s.delayed(), s.stalled(), lastEventAt, lastScanAt,
-                s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1, s.delay());
+                s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1, s.delay(), route, pickedUpAt);
         TrackingState after = new TrackingState(moved, state.promisedDate(), offset, known, state.pushSubscribed(),
                 state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId(), state.shopperZone());
         OffsetDateTime deliveredAt = status == ShipmentStatus.DELIVERED ? o.deliveredAt() : null;
@@ -141,7 +151,7 @@ public final class TrackingProgress {
         after = after.withShipment(new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(),
                 s.trackingNumber(), s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(), s.delayed(),
                 s.stalled(), s.lastEventAt(), s.lastScanAt(), s.status().isTerminal() ? null : next, s.active(),
-                s.createdAt(), now, s.version(), s.delay()));
+                s.createdAt(), now, s.version(), s.delay(), s.route(), s.pickedUpAt()));
         return new Result(state, after, List.of(), null, null, null);
     }
 
@@ -166,13 +176,13 @@ public final class TrackingProgress {
         TrackingState flagged = state.withShipment(new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(),
                 s.carrier(), s.trackingNumber(), s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(),
                 verdict.delayed(), s.stalled(), s.lastEventAt(), s.lastScanAt(), null, s.active(), s.createdAt(), now,
-                s.version(), verdict.state()));
+                s.version(), verdict.state(), s.route(), s.pickedUpAt()));
         Instant next = cadence.nextPoll(flagged, now).orElse(null);
         Shipment f = flagged.shipment();
         return flagged.withShipment(new Shipment(f.merchantId(), f.orderNumber(), f.shipmentId(), f.carrier(),
                 f.trackingNumber(), f.trackingToken(), f.status(), f.reason(), f.estimatedDelivery(), f.delayed(),
                 f.stalled(), f.lastEventAt(), f.lastScanAt(), next, f.active(), f.createdAt(), now, f.version(),
-                f.delay()));
+                f.delay(), f.route(), f.pickedUpAt()));
     }
 
     /** {@link #delay}'s verdict alone (tests). */
@@ -207,7 +217,7 @@ public final class TrackingProgress {
         Shipment t = new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(), s.trackingNumber(),
                 s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(), s.delayed(), s.stalled(),
                 s.lastEventAt(), s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), now, s.version() + 1,
-                s.delay());
+                s.delay(), s.route(), s.pickedUpAt());
         return new TrackingState(t, state.promisedDate(), state.localOffset(), state.eventIds(),
                 state.pushSubscribed(), state.carrierCalls() + (carrierCalled ? 1 : 0), state.lastPlanId(), state.shopperZone());
     }
@@ -215,7 +225,7 @@ public final class TrackingProgress {
     private static Shipment with(Shipment s, ShipmentStatus status, ExceptionReason reason) {
         return new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(), s.trackingNumber(),
                 s.trackingToken(), status, reason, s.estimatedDelivery(), s.delayed(), s.stalled(), s.lastEventAt(),
-                s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), s.updatedAt(), s.version(), s.delay());
+                s.lastScanAt(), s.nextPollAt(), s.active(), s.createdAt(), s.updatedAt(), s.version(), s.delay(), s.route(), s.pickedUpAt());
     }
 
     private static Instant max(Instant a, Instant b) {

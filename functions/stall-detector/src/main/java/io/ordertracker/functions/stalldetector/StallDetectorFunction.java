@@ -24,8 +24,10 @@ public class StallDetectorFunction implements RequestHandler<ScheduledEvent, Sta
 
     public StallDetectorFunction() {
         TrackingTable table = TrackingTable.fromEnvironment();
-        this.detector = new StallDetector(table.stallWatch(), table.orders(), table.merchants(), config(),
-                Clocks.fromEnvironment());
+        java.time.Clock clock = Clocks.fromEnvironment();
+        // each lane's figures read once an hour per container: the hourly pass reads each lane about once
+        this.detector = new StallDetector(table.stallWatch(), table.orders(), table.merchants(), config(), clock,
+                table.laneBaselines(clock, java.time.Duration.ofHours(1)));
         this.priming = Priming.register(table::prime);
     }
 

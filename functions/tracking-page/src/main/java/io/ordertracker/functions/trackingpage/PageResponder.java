@@ -3,6 +3,7 @@ package io.ordertracker.functions.trackingpage;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ordertracker.domain.orders.TrackingPageReader.TrackingPageData;
 import io.ordertracker.json.Json;
+import io.ordertracker.domain.lanes.LaneBaselines;
 import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.Telemetry;
 import java.util.Optional;
@@ -16,9 +17,12 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  */
 final class PageResponder {
     private final PageRenderer renderer;
+    private final LaneBaselines lanes;
 
-    PageResponder(PageRenderer renderer) {
+    /** @param lanes the lane baselines for an estimate when no date was given, or null */
+    PageResponder(PageRenderer renderer, LaneBaselines lanes) {
         this.renderer = renderer;
+        this.lanes = lanes;
     }
 
     APIGatewayV2HTTPResponse respond(HttpRequest request, Optional<TrackingPageData> data) {
@@ -33,7 +37,8 @@ final class PageResponder {
         MDC.put("merchantId", page.order().merchantId());
         MDC.put("shipmentId", page.shipmentId());
         Telemetry.metrics().addMetric("TrackingPageViews", 1, MetricUnit.COUNT);
-        TrackingPageView view = TrackingPageView.of(page.merchant(), page.order(), page.shipments(), page.shipmentId());
+        TrackingPageView view = TrackingPageView.of(page.merchant(), page.order(), page.shipments(), page.shipmentId(),
+                lanes == null ? null : lanes::expectation);
         String ifNoneMatch = request.header("if-none-match");
         if (json) {
             return PageResponses.json(Json.write(PageJson.of(view)), ifNoneMatch);

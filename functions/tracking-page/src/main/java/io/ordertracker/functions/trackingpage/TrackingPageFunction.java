@@ -29,14 +29,16 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
     private final TrackingPageReader source;
     private final Clock clock;
     private final PageRenderer renderer = new PageRenderer();
-    private final PageResponder responder = new PageResponder(renderer);
+    private final PageResponder responder;
     @SuppressWarnings("unused")
     private final Priming priming;
 
     public TrackingPageFunction() {
-        TrackingPageReader reader = TrackingTable.fromEnvironment().trackingPages();
+        TrackingTable table = TrackingTable.fromEnvironment();
+        TrackingPageReader reader = table.trackingPages();
         this.source = reader;
         this.clock = Clocks.fromEnvironment();
+        this.responder = new PageResponder(renderer, table.laneBaselines(clock, java.time.Duration.ofHours(1)));
         // Prime the SDK's query path and the templates before the SnapStart snapshot: an unknown token is a
         // single index query that returns nothing.
         this.priming = Priming.register(() -> {
@@ -46,8 +48,14 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public TrackingPageFunction(TrackingPageReader source, Clock clock) {
+        this(source, clock, null);
+    }
+
+    /** @param lanes the lane baselines ("expected by" when no date was given), or null */
+    public TrackingPageFunction(TrackingPageReader source, Clock clock, io.ordertracker.domain.lanes.LaneBaselines lanes) {
         this.source = source;
         this.clock = clock;
+        this.responder = new PageResponder(renderer, lanes);
         this.priming = null;
     }
 

@@ -2,6 +2,8 @@ package io.ordertracker.functions.trackingpage;
 
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.EstimatedDelivery;
+import io.ordertracker.domain.lanes.LaneExpectation;
+import java.util.function.BiFunction;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
@@ -78,8 +80,9 @@ public record TrackingPageView(String lang, String title, Branding brand, String
     }
 
     /**
-     * @param source {@code carrier} (the carrier's estimate), {@code merchant} (the promised date) or
-     *               {@code delivered} (when it was delivered)
+     * @param source {@code carrier} (the carrier's estimate), {@code merchant} (the promised date),
+     *               {@code estimate} (our lane baseline's, when neither gave one; {@code kind} then says whether from
+     *               the lane's history or the carrier's defaults) or {@code delivered} (when it was delivered)
      */
     public record EtaView(String label, String text, String date, String windowStart, String windowEnd, String kind,
                           String source) {
@@ -106,6 +109,15 @@ public record TrackingPageView(String lang, String title, Branding brand, String
      */
     public static TrackingPageView of(Optional<Merchant> merchant, Order order, List<ShipmentView> shipments,
                                       String focusShipmentId) {
+        return of(merchant, order, shipments, focusShipmentId, null);
+    }
+
+    /**
+     * @param lanes what a parcel's lane baseline expects of it (shown as "expected by", source {@code estimate}, when
+     *              neither the carrier nor the merchant gave a date); null for none
+     */
+    public static TrackingPageView of(Optional<Merchant> merchant, Order order, List<ShipmentView> shipments,
+                                      String focusShipmentId, BiFunction<Shipment, ZoneId, LaneExpectation> lanes) {
         Customer customer = order.customer();
         String orderLocale = customer == null ? null : customer.locale();
         // An order without a locale is shown in the merchant's default language, when it set one.
@@ -122,7 +134,7 @@ public record TrackingPageView(String lang, String title, Branding brand, String
             ShipmentView v = ordered.get(i);
             String heading = ordered.size() > 1 ? text.get("label.parcel", i + 1, ordered.size()) : null;
             cards.add(card(v, v.shipment().shipmentId().equals(focusShipmentId), heading, order.promisedDeliveryDate(),
-                    text, zone, shopName));
+                    text, zone, shopName, lanes));
         }
         String orderLabel = text.get("label.orderNumber", order.orderNumber());
         String title = (brand.hasName() ? brand.name() + " · " : "") + orderLabel;
@@ -135,7 +147,8 @@ public record TrackingPageView(String lang, String title, Branding brand, String
     }
 
     private static ShipmentCard card(ShipmentView view, boolean focus, String heading, LocalDate promised,
-                                     PageText text, ZoneId zone, String shopName) {
+                                     PageText text, ZoneId zone, String shopName,
+                                     BiFunction<Shipment, ZoneId, LaneExpectation> lanes) {
         Shipment s = view.shipment();
         List<TrackingEvent> events = view.events().stream()
                 .sorted(Comparator.comparing(TrackingEvent::instant, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -163,7 +176,7 @@ public record TrackingPageView(String lang, String title, Branding brand, String
                 Icons.forStatus(status), s.reason() == ExceptionReason.NONE ? null : s.reason().name(),
                 s.delayed() && !status.isTerminal(), s.stalled() && !status.isTerminal(),
                 !s.active() && !status.isTerminal(), List.copyOf(steps), current.name(),
-                eta(s, events, promised, text, zone), advice(s, events, text, shopName), eventViews);
+                eta(s, events, promised, text, zone, lanes), advice(s, events, text, shopName), eventViews);
     }
 
     static Tone tone(ShipmentStatus status) {
@@ -206,7 +219,8 @@ public record TrackingPageView(String lang, String title, Branding brand, String
         };
     }
 
-    private static EtaView eta(Shipment s, List<TrackingEvent> events, LocalDate promised, PageText text, ZoneId zone) {
+    private static EtaView eta(Shipment s, List<TrackingEvent> events, LocalDate promised, PageText text, ZoneId zone,
+                               BiFunction<Shipment, ZoneId, LaneExpectation> lanes) {
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(text.locale());
         if (s.status() == ShipmentStatus.DELIVERED) {
             Instant at = s.lastEventAt() != null ? s.lastEventAt()
@@ -243,6 +257,12 @@ public record TrackingPageView(String lang, String title, Branding brand, String
         if (promised != null) {
             return new EtaView(text.get("label.expected"), day.format(promised), promised.toString(), null, null,
                     null, "merchant");
+        }
+        LaneExpectation lane = lanes == null ? null : lanes.apply(s, zone);
+        if (lane != null && lane.expectedBy() != null) {
+            // Nobody gave a date: the lane's usual transit time from the pickup, said to be our estimate.
+            return new EtaView(text.get("label.expectedBy"), text.get("eta.estimate", day.format(lane.expectedBy())),
+                    lane.expectedBy().toString(), null, null, lane.source().name(), "estimate");
         }
         return null;
     }
