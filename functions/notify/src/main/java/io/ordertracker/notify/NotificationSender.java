@@ -1,6 +1,8 @@
 package io.ordertracker.notify;
 
 import io.ordertracker.domain.Customer;
+import io.ordertracker.domain.Languages;
+import io.ordertracker.domain.Milestone;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.TrackingEvent;
@@ -18,7 +20,6 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,6 +125,10 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         MessageContext ctx = new MessageContext(merchant.get(), order.get(), shipment, latestEvent(shipment),
                 job.milestone(), job.reason(), trackingUrl(shipment, merchantSettings), zone,
                 locale(customer, merchantSettings), null);
+        if (job.milestone() == Milestone.DELIVERED && shipment != null) {
+            ctx = ctx.withSignedBy(orders.findSignedBy(job.merchantId(), job.orderNumber(), shipment.shipmentId())
+                    .orElse(null));
+        }
         String messageId;
         try {
             messageId = delivery.send(ctx, address);
@@ -178,17 +183,13 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         return settings.defaultZone();
     }
 
-    /** The order's locale, else the merchant's default language, else the stack's. */
-    private Locale locale(Customer customer, MerchantSettings merchant) {
-        for (String tag : new String[] {customer == null ? null : customer.locale(), merchant.defaultLanguage()}) {
-            if (tag != null) {
-                try {
-                    return new Locale.Builder().setLanguageTag(tag).build();
-                } catch (IllformedLocaleException e) {
-                    // fall through
-                }
-            }
-        }
-        return settings.defaultLocale();
+    /**
+     * The order's locale, else the merchant's default language, else the stack's, else English: the first in a
+     * language we write ({@link Languages#resolve}: {@code pt-PT} is told in Brazilian Portuguese, {@code es-MX} in
+     * Spanish, a language we do not write falls to the next).
+     */
+    Locale locale(Customer customer, MerchantSettings merchant) {
+        return Languages.resolve(customer == null ? null : customer.locale(), merchant.defaultLanguage(),
+                settings.defaultLocale() == null ? null : settings.defaultLocale().toLanguageTag());
     }
 }
