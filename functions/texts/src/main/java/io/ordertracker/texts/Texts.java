@@ -67,7 +67,8 @@ public final class Texts {
 
     /** A pattern with positional arguments. */
     public String get(String key, Object... args) {
-        return new MessageFormat(pattern(key), locale).format(args);
+        MessageFormat format = new MessageFormat(pattern(key), locale);
+        return format.usesNamedArguments() && args.length == 0 ? format.format(Map.of()) : format.format(args);
     }
 
     /** A pattern with named arguments. */
