@@ -108,7 +108,8 @@ public final class MessageComposer {
         String out = null;
         for (String candidate : smsTexts(ctx, t)) {
             model.put("smsText", candidate);
-            out = SmsEncoding.toGsm7(sms.execute(model).trim());
+            // a text is not markup, but angle brackets in shop or carrier strings only ever mean mischief
+            out = SmsEncoding.toGsm7(sms.execute(model).trim()).replaceAll("[<>]", "");
             if (SmsEncoding.segments(out) == 1) {
                 return out;
             }
@@ -299,11 +300,24 @@ public final class MessageComposer {
         }
     }
 
-    /** The job's reason (its episode), else the parcel's, else OTHER. */
+    /**
+     * The job's reason (its episode), else the parcel's, else what its status implies (as the milestone rules
+     * reckon the episode: attempted → nobody home, returning, returned, failed → lost), else OTHER.
+     */
     private static ExceptionReason reason(MessageContext ctx) {
         ExceptionReason r = ctx.reason();
-        if ((r == null || r == ExceptionReason.NONE) && ctx.shipment() != null) {
-            r = ctx.shipment().reason();
+        Shipment s = ctx.shipment();
+        if ((r == null || r == ExceptionReason.NONE) && s != null) {
+            r = s.reason();
+            if (r == ExceptionReason.NONE) {
+                r = switch (s.status()) {
+                    case DELIVERY_ATTEMPTED -> ExceptionReason.RECIPIENT_UNAVAILABLE;
+                    case RETURNING_TO_SENDER -> ExceptionReason.RETURNING;
+                    case RETURNED_TO_SENDER -> ExceptionReason.RETURNED;
+                    case FAILED -> ExceptionReason.LOST;
+                    default -> ExceptionReason.NONE;
+                };
+            }
         }
         return r == null || r == ExceptionReason.NONE ? ExceptionReason.OTHER : r;
     }
