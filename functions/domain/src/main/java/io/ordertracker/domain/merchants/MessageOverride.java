@@ -1,7 +1,5 @@
 package io.ordertracker.domain.merchants;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,7 +10,7 @@ import java.util.regex.Pattern;
  * set of variables. Rendered as text and escaped wherever it lands (HTML-escaped in the HTML email, control
  * characters stripped from the subject), so a template can only ever produce words, never markup. Only plain
  * variables and sections over them are allowed: no unescaped output ({@code {{{x}}}}, {@code {{&x}}}), partials,
- * comments or delimiter changes.
+ * comments or delimiter changes, no sections, no braces outside a tag.
  *
  * @param subject the whole subject line; null: ours
  * @param intro   the first paragraph under the headline; null: ours
@@ -24,52 +22,34 @@ public record MessageOverride(String subject, String intro) {
     public static final int MAX_SUBJECT = 200;
     public static final int MAX_INTRO = 600;
 
-    private static final Pattern TAG = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
-    private static final Pattern INNER = Pattern.compile("\\s*([#^/]?)\\s*([A-Za-z]+)\\s*");
+    /** One {{variable}} tag (spaces allowed inside the braces). */
+    private static final Pattern TAG = Pattern.compile(
+            "\\{\\{ *(?:" + String.join("|", VARIABLES) + ") *}}");
+    /** A whole template: text without braces, and tags. docs/openapi.yaml's MessageTemplate is the same pattern. */
+    private static final Pattern TEMPLATE = Pattern.compile("(?:[^{}]|" + TAG.pattern() + ")*");
+    private static final Pattern ANY_TAG = Pattern.compile("\\{\\{ *([^{} ]*) *}}");
 
     /**
-     * What is wrong with a template, if anything: an unknown variable, an unsupported tag, an unclosed section, a
-     * stray brace.
+     * What is wrong with a template, if anything: an unknown variable, triple braces, a section or another tag, a
+     * stray brace. Only plain text and {{variable}} tags are allowed.
      */
     public static Optional<String> problem(String template) {
+        if (TEMPLATE.matcher(template).matches()) {
+            return Optional.empty();
+        }
         if (template.contains("{{{")) {
             return Optional.of("must not use triple braces (unescaped output); use {{variable}}");
         }
-        Deque<String> open = new ArrayDeque<>();
-        Matcher m = TAG.matcher(template);
-        int last = 0;
+        Matcher m = ANY_TAG.matcher(template);
         while (m.find()) {
-            if (template.substring(last, m.start()).contains("}}") || template.substring(last, m.start()).contains("{{")) {
-                return Optional.of("has an unbalanced {{ or }}");
-            }
-            last = m.end();
-            Matcher inner = INNER.matcher(m.group(1));
-            if (!inner.matches()) {
-                return Optional.of("has an unsupported tag {{" + clip(m.group(1)) + "}}: use {{variable}}, "
-                        + "{{#variable}}...{{/variable}} or {{^variable}}...{{/variable}} with one of "
-                        + String.join(", ", VARIABLES));
-            }
-            String sigil = inner.group(1);
-            String name = inner.group(2);
+            String name = m.group(1);
             if (!VARIABLES.contains(name)) {
-                return Optional.of("uses an unknown variable " + clip(name) + " (known: " + String.join(", ", VARIABLES) + ")");
-            }
-            if (sigil.equals("#") || sigil.equals("^")) {
-                open.push(name);
-            } else if (sigil.equals("/")) {
-                if (open.isEmpty() || !open.pop().equals(name)) {
-                    return Optional.of("closes a section {{/" + name + "}} that is not open");
-                }
+                return Optional.of(name.matches("[#^/&>!=].*")
+                        ? "has an unsupported tag {{" + clip(name) + "}}: only {{variable}} tags, no sections, partials or comments"
+                        : "uses an unknown variable " + clip(name) + " (known: " + String.join(", ", VARIABLES) + ")");
             }
         }
-        String rest = template.substring(last);
-        if (rest.contains("{{") || rest.contains("}}")) {
-            return Optional.of("has an unbalanced {{ or }}");
-        }
-        if (!open.isEmpty()) {
-            return Optional.of("leaves the section {{#" + open.peek() + "}} unclosed");
-        }
-        return Optional.empty();
+        return Optional.of("may use braces only in {{variable}} tags (variables: " + String.join(", ", VARIABLES) + ")");
     }
 
     private static String clip(String s) {

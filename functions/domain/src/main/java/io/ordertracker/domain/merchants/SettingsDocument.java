@@ -343,6 +343,10 @@ public final class SettingsDocument {
 
     private static String template(Map<?, ?> texts, String name, String prefix, int max, List<Problem> problems) {
         String field = prefix + "." + name;
+        if (texts.containsKey(name) && texts.get(name) == null) {
+            problems.add(new Problem(field, "must be a string (leave it out for our wording)"));
+            return null;
+        }
         int before = problems.size();
         String s = string(texts, name, max, false, problems);
         if (problems.size() > before) {
