@@ -1,47 +1,69 @@
 package io.ordertracker.notify;
 
 import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Milestone;
+import io.ordertracker.domain.Order;
+import io.ordertracker.domain.OrderItem;
 import io.ordertracker.domain.Shipment;
 import io.ordertracker.domain.ShipmentStatus;
 import io.ordertracker.domain.TrackingEvent;
 import io.ordertracker.domain.merchants.MerchantSettings;
+import io.ordertracker.domain.merchants.MessageOverride;
 import io.ordertracker.domain.notify.DelayNotice;
+import io.ordertracker.texts.SmsEncoding;
+import io.ordertracker.texts.Texts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Turns a {@link MessageContext} into an email (subject, HTML, plain text) or an SMS, through JMustache templates
- * (resources under io/ordertracker/notify/templates). Every merchant- or carrier-supplied string is data: the HTML
- * template escapes it, colours and URLs are accepted only in their strict shapes (else the default is used),
- * control characters are stripped everywhere, so hostile branding or scan text renders inert.
+ * Turns a {@link MessageContext} into an email (subject, HTML, plain text) or an SMS, in the shopper's language
+ * ({@link Texts}: one key set for every channel, shared with the tracking page), with dates, times and numbers in
+ * the shopper's locale and time zone. Templates are JMustache (resources under io/ordertracker/notify/templates).
+ *
+ * <p>What each milestone says: a greeting by name; the order number, what was ordered (up to {@link #MAX_ITEMS}
+ * items, then "and N more") and the order date; carrier, tracking number and the carrier's own link; the expected
+ * date while one means something (never once the parcel is delivered, returned, lost or cancelled, nor while it
+ * waits for pickup or goes back to the shop); for delays the date given before, the new one and why; for exceptions
+ * and pickups what happens next (where to collect it, "contact the carrier to rearrange", "the shop has been
+ * told"); for deliveries when, who signed, and the merchant's review link. A merchant may replace the subject and
+ * the intro line per milestone and language ({@link MessageOverride}).
+ *
+ * <p>Every merchant-, shopper- or carrier-supplied string is data: the HTML template escapes it, colours and URLs
+ * are accepted only in their strict shapes (else the default is used), control characters are stripped everywhere.
  */
 public final class MessageComposer {
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Pattern SAFE_URL = Pattern.compile("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\u2028\\u2029]");
-    /** The GSM 03.38 basic set: text in it fits 160 characters per SMS segment, anything else drops to 70. */
-    private static final String GSM7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-    public static final int SMS_SEGMENT = 160;
+    public static final int SMS_SEGMENT = SmsEncoding.GSM7_SEGMENT;
+    /** Items listed by name; the rest are counted ("and 3 more items"). */
+    public static final int MAX_ITEMS = 5;
+    /** A merchant name in a text is cut to this many characters, so the message fits one segment. */
+    static final int SMS_MERCHANT_MAX = 20;
 
     private final Template html;
     private final Template text;
     private final Template sms;
+    private final Mustache.Compiler overrides = Mustache.compiler().escapeHTML(false).defaultValue("");
 
     public MessageComposer() {
         Mustache.Compiler escaping = Mustache.compiler().escapeHTML(true).defaultValue("");
@@ -55,36 +77,98 @@ public final class MessageComposer {
     }
 
     public Email email(MessageContext ctx) {
+        return email(ctx, null);
+    }
+
+    /**
+     * @param unsubscribeUrl the footer's unsubscribe link (an https URL the email delivery builds); rendered in the
+     *                       HTML and text footers only when set (and a plain https URL)
+     */
+    public Email email(MessageContext ctx, String unsubscribeUrl) {
         Map<String, Object> model = model(ctx);
+        model.put("unsubscribeUrl", safeUrl(unsubscribeUrl));
         return new Email((String) model.get("subject"), html.execute(model), text.execute(model));
     }
 
-    /** A short text: one GSM-7 segment where the content allows (merchant name shortened, accents folded). */
+    /**
+     * A short text: one GSM-7 segment (160) where the language allows. Letters GSM-7 has are kept (é, ñ, ü, à, ß),
+     * others lose their accent (á, ç, ã, ê), so no language falls to UCS-2's 70 characters; the merchant name is cut
+     * to 20 characters; when the full wording would not fit, a shorter one of the same milestone is used.
+     */
     public String sms(MessageContext ctx) {
-        Map<String, Object> model = model(ctx);
+        Texts t = Texts.forLocale(ctx.locale());
+        Map<String, Object> model = new HashMap<>();
         // a text is not markup, but angle brackets in a sender name only ever mean mischief
-        String merchant = gsm7(clean(ctx.merchantName()).replaceAll("[<>]", "")).trim();
-        if (merchant.length() > 20) {
-            merchant = merchant.substring(0, 20).trim();
+        String merchant = SmsEncoding.toGsm7(clean(ctx.merchantName()).replaceAll("[<>]", "")).trim();
+        if (merchant.length() > SMS_MERCHANT_MAX) {
+            merchant = merchant.substring(0, SMS_MERCHANT_MAX).trim();
         }
         model.put("merchantName", merchant);
-        model.put("smsText", gsm7(smsText(ctx)));
-        String out = sms.execute(model).trim();
-        if (out.length() > SMS_SEGMENT) {
-            model.put("smsText", gsm7(shortSmsText(ctx)));
-            out = sms.execute(model).trim();
+        model.put("trackingUrl", ctx.trackingUrl());
+        String out = null;
+        for (String candidate : smsTexts(ctx, t)) {
+            model.put("smsText", candidate);
+            // a text is not markup, but angle brackets in shop or carrier strings only ever mean mischief
+            out = SmsEncoding.toGsm7(sms.execute(model).trim()).replaceAll("[<>]", "");
+            if (SmsEncoding.segments(out) == 1) {
+                return out;
+            }
+        }
+        return out;
+    }
+
+    /** The wordings of a text, fullest first. */
+    private static List<String> smsTexts(MessageContext ctx, Texts t) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("orderNumber", clean(ctx.order().orderNumber()));
+        List<String> out = new ArrayList<>();
+        switch (ctx.milestone()) {
+            case EXCEPTION -> {
+                args.put("reason", t.get("reason." + reason(ctx).name()));
+                out.add(t.format("sms.EXCEPTION", args));
+                out.add(t.format("sms.EXCEPTION.short", args));
+            }
+            case DELAYED -> {
+                DelayNotice delay = ctx.delay();
+                if (delay != null && delay.newDate() != null) {
+                    args.put("date", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(t.locale())
+                            .format(delay.newDate()));
+                    out.add(t.format("sms.DELAYED.newDate", args));
+                }
+                out.add(t.format("sms.DELAYED", args));
+            }
+            case AVAILABLE_FOR_PICKUP -> {
+                String place = pickupPlace(ctx);
+                if (place != null) {
+                    args.put("place", clip(place, 60));
+                    out.add(t.format("sms.pickupAt", args));
+                }
+                out.add(t.format("sms.AVAILABLE_FOR_PICKUP", args));
+            }
+            default -> out.add(t.format("sms." + ctx.milestone().name(), args));
         }
         return out;
     }
 
     private Map<String, Object> model(MessageContext ctx) {
+        Texts t = Texts.forLocale(ctx.locale());
+        Locale locale = t.locale();
+        ZoneId zone = ctx.zone();
         MerchantSettings settings = ctx.settings();
         Shipment shipment = ctx.shipment();
-        Locale locale = ctx.locale();
+        Order order = ctx.order();
+        Milestone milestone = ctx.milestone();
+        DateTimeFormatter longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale);
+
         Map<String, Object> m = new HashMap<>();
         String merchantName = clean(ctx.merchantName());
-        String orderNumber = clean(ctx.order().orderNumber());
+        String orderNumber = clean(order.orderNumber());
+        String carrier = shipment == null ? null : shipment.carrier().displayName();
+        String shopperName = order.customer() == null ? "" : clip(clean(order.customer().name()), 60);
         m.put("lang", locale.toLanguageTag());
+        m.put("t", t.withPrefix("mail."));
         m.put("merchantName", merchantName);
         m.put("orderNumber", orderNumber);
         m.put("primaryColor", color(settings.primaryColor(), "#1f4e79"));
@@ -92,196 +176,210 @@ public final class MessageComposer {
         m.put("logoUrl", safeUrl(settings.logoUrl()));
         m.put("supportEmail", email(settings.supportEmail()));
         m.put("supportUrl", safeUrl(settings.supportUrl()));
-        if (ctx.milestone() == Milestone.DELIVERED) {
-            m.put("reviewUrl", safeUrl(settings.reviewUrl()));
-        }
+        m.put("questions", t.format("mail.questions", Map.of("merchant", merchantName)));
         m.put("trackingUrl", ctx.trackingUrl());
-        if (shipment != null) {
-            m.put("trackingNumber", clean(shipment.trackingNumber()));
-            m.put("carrierName", shipment.carrier().displayName());
+        m.put("greeting", shopperName.isEmpty() ? t.get("greeting.anonymous")
+                : t.format("greeting.named", Map.of("name", shopperName)));
+        m.put("headline", t.get("headline." + milestone.name()));
+
+        // the order: number, date, what was ordered
+        if (order.createdAt() != null) {
+            m.put("orderDate", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                    .format(order.createdAt().atZone(zone)));
         }
-        m.put("statusText", statusText(shipment));
-        m.put("expectedDelivery", expectedDelivery(shipment, ctx.order().promisedDeliveryDate(), ctx.zone(), locale));
-        m.put("latestEvent", latestEvent(ctx.latestEvent(), ctx.zone(), locale));
-        m.put("headline", headline(ctx.milestone()));
-        m.put("intro", intro(ctx.milestone(), shipment));
-        m.put("reasonText", ctx.milestone() == Milestone.EXCEPTION ? reasonText(ctx.reason())
-                : ctx.milestone() == Milestone.DELAYED ? delayText(ctx.delay(), locale) : null);
-        m.put("subject", clean(merchantName + ": " + subject(ctx.milestone(), orderNumber)));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (OrderItem item : order.items().stream().limit(MAX_ITEMS).toList()) {
+            items.add(Map.of("line", t.format("mail.item",
+                    Map.of("quantity", Math.max(1, item.quantity()), "name", clip(clean(item.name()), 120)))));
+        }
+        m.put("items", items);
+        m.put("hasItems", !items.isEmpty());
+        if (order.items().size() > MAX_ITEMS) {
+            m.put("moreItems", t.format("mail.moreItems", Map.of("count", order.items().size() - MAX_ITEMS)));
+        }
+
+        // the parcel
+        if (shipment != null) {
+            String number = clean(shipment.trackingNumber());
+            m.put("trackingNumber", number);
+            m.put("carrierName", carrier);
+            m.put("carrierUrl", shipment.carrier().publicTrackingUrl(URLEncoder.encode(number, StandardCharsets.UTF_8)));
+            m.put("carrierLink", t.format("mail.carrierLink", Map.of("carrier", carrier)));
+        }
+        m.put("statusText", statusText(shipment, t));
+        String expected = expectedDelivery(shipment, order.promisedDeliveryDate(), zone, t);
+        m.put("latestEvent", latestEvent(ctx.latestEvent(), zone, locale));
+
+        // what this milestone adds
+        String shopName = merchantName.isEmpty() ? t.get("advice.theShop") : merchantName;
+        String carrierName = carrier == null ? "" : carrier;
+        switch (milestone) {
+            case EXCEPTION -> {
+                ExceptionReason reason = reason(ctx);
+                m.put("reasonText", t.get("reason." + reason.name()));
+                m.put("nextStep", nextStep(reason, shipment, t, shopName, carrierName));
+            }
+            case DELAYED -> {
+                DelayNotice delay = ctx.delay();
+                if (delay != null) {
+                    List<String> why = new ArrayList<>();
+                    if (delay.reason().isDelay()) {
+                        why.add(t.get("reason." + delay.reason().name()));
+                    }
+                    if (delay.basis() != null && (delay.basis() != DelayNotice.Basis.CARRIER_REPORTED || why.isEmpty())) {
+                        why.add(t.get("delay." + delay.basis().name()));
+                    }
+                    m.put("reasonText", String.join(" ", why));
+                    if (delay.previousDate() != null) {
+                        m.put("previousDate", longDate.format(delay.previousDate()));
+                    }
+                    if (delay.newDate() != null) {
+                        expected = longDate.format(delay.newDate());
+                        m.put("newDate", expected);
+                    } else {
+                        m.put("newDateUnknown", t.get("mail.newDateUnknown"));
+                        expected = null;
+                    }
+                } else if (shipment != null && shipment.reason().isDelay()) {
+                    m.put("reasonText", t.get("reason." + shipment.reason().name()));
+                }
+                m.put("nextStep", t.get("advice.delayed"));
+            }
+            case STALLED -> m.put("nextStep", t.get("advice.stalled", shopName, carrierName));
+            case AVAILABLE_FOR_PICKUP -> {
+                String place = pickupPlace(ctx);
+                m.put("pickupPlace", place);
+                m.put("pickupHours", t.format("mail.pickupHours", Map.of("carrier", carrierName)));
+                m.put("nextStep", place == null ? t.get("advice.pickupNoPlace") : t.get("advice.pickup", place));
+            }
+            case DELIVERED -> {
+                if (shipment != null && shipment.lastEventAt() != null) {
+                    m.put("deliveredAt", dateTime.format(shipment.lastEventAt().atZone(zone)));
+                }
+                String signedBy = clean(ctx.signedBy());
+                m.put("signedBy", signedBy.isEmpty() ? null : clip(signedBy, 80));
+                m.put("reviewUrl", safeUrl(settings.reviewUrl()));
+            }
+            default -> { }
+        }
+        if (m.containsKey("newDate") || m.containsKey("newDateUnknown")) {
+            m.put("expectedDelivery", null);
+        } else {
+            m.put("expectedDelivery", expected);
+        }
+
+        // subject and intro: the merchant's own for this milestone and language, else ours
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("name", shopperName);
+        vars.put("orderNumber", orderNumber);
+        vars.put("merchant", merchantName);
+        vars.put("carrier", carrierName);
+        vars.put("trackingNumber", shipment == null ? "" : clean(shipment.trackingNumber()));
+        vars.put("expectedDate", expected == null ? "" : expected);
+        Optional<MessageOverride> own = settings.messageOverride(milestone, t.language());
+        String subject = own.map(MessageOverride::subject).flatMap(s -> renderOverride(s, vars))
+                .orElseGet(() -> t.format("subject." + milestone.name(), Map.of("merchant", merchantName,
+                        "orderNumber", orderNumber)));
+        String intro = own.map(MessageOverride::intro).flatMap(s -> renderOverride(s, vars))
+                .orElseGet(() -> t.format("intro." + milestone.name(), Map.of("carrier", carrierName)));
+        m.put("subject", clean(subject));
+        m.put("intro", intro);
         return m;
     }
 
-    static String subject(Milestone m, String orderNumber) {
-        return switch (m) {
-            case ORDER_CONFIRMED -> "order " + orderNumber + " confirmed";
-            case SHIPPED -> "your order " + orderNumber + " has shipped";
-            case IN_TRANSIT -> "your order " + orderNumber + " is on its way";
-            case OUT_FOR_DELIVERY -> "your order " + orderNumber + " is out for delivery";
-            case AVAILABLE_FOR_PICKUP -> "your order " + orderNumber + " is ready for pickup";
-            case DELIVERED -> "your order " + orderNumber + " was delivered";
-            case EXCEPTION -> "a problem with the delivery of order " + orderNumber;
-            case DELAYED -> "your order " + orderNumber + " is running late";
-            case STALLED -> "an update on order " + orderNumber;
-        };
+    /** A merchant template, validated on save; should a stored one still fail, ours is used. */
+    private Optional<String> renderOverride(String template, Map<String, Object> vars) {
+        if (template == null || MessageOverride.problem(template).isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            String out = clean(overrides.compile(template).execute(vars));
+            return out.isBlank() ? Optional.empty() : Optional.of(out);
+        } catch (MustacheException e) {
+            return Optional.empty();
+        }
     }
 
-    static String headline(Milestone m) {
-        return switch (m) {
-            case ORDER_CONFIRMED -> "Thanks for your order";
-            case SHIPPED -> "Your order has shipped";
-            case IN_TRANSIT -> "Your order is on its way";
-            case OUT_FOR_DELIVERY -> "Your order is out for delivery";
-            case AVAILABLE_FOR_PICKUP -> "Your order is ready for pickup";
-            case DELIVERED -> "Your order was delivered";
-            case EXCEPTION -> "There is a problem with your delivery";
-            case DELAYED -> "Your order is running late";
-            case STALLED -> "Your order has not moved for a while";
-        };
+    /**
+     * The job's reason (its episode), else the parcel's, else what its status implies (as the milestone rules
+     * reckon the episode: attempted → nobody home, returning, returned, failed → lost), else OTHER.
+     */
+    private static ExceptionReason reason(MessageContext ctx) {
+        ExceptionReason r = ctx.reason();
+        Shipment s = ctx.shipment();
+        if ((r == null || r == ExceptionReason.NONE) && s != null) {
+            r = s.reason();
+            if (r == ExceptionReason.NONE) {
+                r = switch (s.status()) {
+                    case DELIVERY_ATTEMPTED -> ExceptionReason.RECIPIENT_UNAVAILABLE;
+                    case RETURNING_TO_SENDER -> ExceptionReason.RETURNING;
+                    case RETURNED_TO_SENDER -> ExceptionReason.RETURNED;
+                    case FAILED -> ExceptionReason.LOST;
+                    default -> ExceptionReason.NONE;
+                };
+            }
+        }
+        return r == null || r == ExceptionReason.NONE ? ExceptionReason.OTHER : r;
     }
 
-    private static String intro(Milestone m, Shipment s) {
-        String carrier = s == null ? "the carrier" : s.carrier().displayName();
-        return switch (m) {
-            case ORDER_CONFIRMED -> "We have received your order and will let you know as soon as it ships.";
-            case SHIPPED -> "Your parcel has been handed to " + carrier + ".";
-            case IN_TRANSIT -> carrier + " is moving your parcel towards you.";
-            case OUT_FOR_DELIVERY -> carrier + " expects to deliver your parcel today.";
-            case AVAILABLE_FOR_PICKUP -> "Your parcel is waiting for you at the " + carrier + " pickup location.";
-            case DELIVERED -> carrier + " reports that your parcel was delivered.";
-            case EXCEPTION -> carrier + " reported a problem with your parcel.";
-            case DELAYED -> "Your parcel will arrive later than expected. We are sorry for the wait.";
-            case STALLED -> carrier + " has not reported progress on your parcel recently. We are keeping an eye on it.";
-        };
+    /** What happens next for a problem, in the words the tracking page uses ({@code advice.*}). */
+    static String nextStep(ExceptionReason reason, Shipment shipment, Texts t, String shop, String carrier) {
+        if (reason.isAttempt() || reason.isDelay() || t.has("advice." + reason.name())) {
+            return t.get("advice." + reason.name(), shop, carrier);
+        }
+        if (shipment != null && shipment.status() == ShipmentStatus.DELIVERY_ATTEMPTED) {
+            return t.get("advice.attempted", shop, carrier);
+        }
+        if (shipment != null && shipment.status() == ShipmentStatus.FAILED) {
+            return t.get("advice.failed", shop, carrier);
+        }
+        return t.get("advice.OTHER", shop, carrier);
     }
 
-    static String reasonText(ExceptionReason reason) {
-        return switch (reason == null ? ExceptionReason.OTHER : reason) {
-            case RECIPIENT_UNAVAILABLE -> "A delivery attempt failed: nobody was available to receive the parcel.";
-            case BUSINESS_CLOSED -> "A delivery attempt failed: the business was closed.";
-            case NO_ACCESS -> "A delivery attempt failed: the driver could not get access to the address.";
-            case NO_SAFE_PLACE -> "A delivery attempt failed: there was no safe place to leave the parcel.";
-            case CUSTOMS_CLEARANCE -> "Customs clearance is taking longer than usual.";
-            case HIGH_VOLUME -> "High parcel volumes are delaying the delivery.";
-            case MECHANICAL -> "A vehicle breakdown is delaying the delivery.";
-            case NATURAL_DISASTER -> "An emergency in the area is delaying the delivery.";
-            case ADDRESS_ISSUE -> "The carrier has a problem with the delivery address.";
-            case REFUSED -> "The delivery was refused.";
-            case DAMAGED -> "The parcel was reported damaged.";
-            case CUSTOMS_HOLD -> "The parcel is held in customs.";
-            case WEATHER -> "Weather is delaying the delivery.";
-            case CARRIER_DELAY -> "The carrier is experiencing delays.";
-            case HELD -> "The parcel is being held at a carrier facility.";
-            case PAYMENT_DUE -> "A payment is due before the parcel can be delivered.";
-            case RETURNING -> "The parcel is being returned to the sender.";
-            case RETURNED -> "The parcel was returned to the sender.";
-            case LOST -> "The carrier reports the parcel as lost.";
-            case NOT_FOUND -> "The carrier does not know this tracking number yet.";
-            case NONE, OTHER -> "The carrier reported an exception.";
-        };
-    }
-
-    /** The DELAYED message's facts: the date the shopper had, the new one when known, and why. */
-    static String delayText(DelayNotice delay, Locale locale) {
-        if (delay == null) {
+    /** Where to collect a parcel waiting for pickup: the place of the carrier's pickup scan, as the carrier names it. */
+    private static String pickupPlace(MessageContext ctx) {
+        TrackingEvent e = ctx.latestEvent();
+        if (e == null || e.status() != ShipmentStatus.AVAILABLE_FOR_PICKUP || e.location() == null) {
             return null;
         }
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
-        StringBuilder out = new StringBuilder();
-        if (delay.previousDate() != null) {
-            out.append("It was expected on ").append(date.format(delay.previousDate())).append(". ");
-        }
-        out.append(delay.newDate() != null ? "The new expected delivery date is " + date.format(delay.newDate()) + "."
-                : "There is no new delivery date yet; we will let you know when there is.");
-        if (delay.reason().isDelay()) {
-            out.append(' ').append(reasonText(delay.reason()));
-        } else if (delay.basis() == DelayNotice.Basis.BEHIND_LANE) {
-            out.append(" It is taking longer than parcels on this route usually do.");
-        }
-        return out.toString();
+        String place = clip(clean(e.location()), 200);
+        return place.isEmpty() ? null : place;
     }
 
-    /** "late (weather): now Dec 9, 2026, was Dec 7, 2026" in a text's few words. */
-    private static String smsDelay(DelayNotice delay, Locale locale, boolean withReason) {
-        if (delay == null) {
-            return "";
-        }
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        String reason = !withReason || !delay.reason().isDelay() ? ""
-                : " (" + switch (delay.reason()) {
-                    case WEATHER -> "weather";
-                    case HIGH_VOLUME -> "high volume";
-                    case MECHANICAL -> "vehicle breakdown";
-                    case CUSTOMS_CLEARANCE -> "customs clearance";
-                    case NATURAL_DISASTER -> "emergency";
-                    default -> "carrier delay";
-                } + ")";
-        return reason + (delay.newDate() != null ? ": now expected " + date.format(delay.newDate()) : "")
-                + (delay.previousDate() != null ? (delay.newDate() != null ? ", was " : ": was due ")
-                + date.format(delay.previousDate()) : "");
-    }
-
-    private static String smsText(MessageContext ctx) {
-        String n = clean(ctx.order().orderNumber());
-        return switch (ctx.milestone()) {
-            case ORDER_CONFIRMED -> "order " + n + " confirmed.";
-            case SHIPPED -> "order " + n + " has shipped.";
-            case IN_TRANSIT -> "order " + n + " is on its way.";
-            case OUT_FOR_DELIVERY -> "order " + n + " is out for delivery today.";
-            case AVAILABLE_FOR_PICKUP -> "order " + n + " is ready for pickup.";
-            case DELIVERED -> "order " + n + " was delivered.";
-            case EXCEPTION -> "order " + n + ": " + reasonText(ctx.reason());
-            case DELAYED -> "order " + n + " is running late" + smsDelay(ctx.delay(), ctx.locale(), true) + ".";
-            case STALLED -> "order " + n + " has not moved for a while. We are on it.";
-        };
-    }
-
-    private static String shortSmsText(MessageContext ctx) {
-        String n = clean(ctx.order().orderNumber());
-        if (ctx.milestone() == Milestone.DELAYED) {
-            return "order " + n + " is running late" + smsDelay(ctx.delay(), ctx.locale(), false) + ".";
-        }
-        return ctx.milestone() == Milestone.EXCEPTION ? "order " + n + " has a delivery problem." : smsText(ctx);
-    }
-
-    private static String statusText(Shipment s) {
+    /** The status in words; "running late" / "no recent update" only while something can still arrive. */
+    static String statusText(Shipment s, Texts t) {
         if (s == null) {
-            return "Order received";
+            return t.get("status.PENDING");
         }
-        String base = switch (s.status()) {
-            case PENDING -> "Order received";
-            case INFO_RECEIVED -> "Label created";
-            case IN_TRANSIT -> "In transit";
-            case OUT_FOR_DELIVERY -> "Out for delivery";
-            case AVAILABLE_FOR_PICKUP -> "Ready for pickup";
-            case DELIVERY_ATTEMPTED -> "Delivery attempted";
-            case EXCEPTION -> "Delivery exception";
-            case RETURNING_TO_SENDER -> "Returning to sender";
-            case RETURNED_TO_SENDER -> "Returned to sender";
-            case DELIVERED -> "Delivered";
-            case FAILED -> "Delivery failed";
-            case CANCELLED -> "Cancelled";
-            case EXPIRED -> "No longer tracked";
-            case UNKNOWN -> "Update from the carrier";
-        };
-        if (s.status() != ShipmentStatus.DELIVERED && (s.delayed() || s.stalled())) {
-            base += s.delayed() ? " (delayed)" : " (no recent scans)";
+        String base = t.get("status." + s.status().name());
+        if (!s.status().isTerminal() && s.status() != ShipmentStatus.RETURNING_TO_SENDER) {
+            if (s.delayed()) {
+                base += " · " + t.get("label.delayed");
+            } else if (s.stalled()) {
+                base += " · " + t.get("label.stalled");
+            }
         }
         return base;
     }
 
-    static String expectedDelivery(Shipment s, LocalDate promised, ZoneId zone, Locale locale) {
+    /**
+     * The expected delivery, or null when no date would be true: delivered, returned or returning, lost, cancelled,
+     * no longer tracked, or waiting to be collected.
+     */
+    static String expectedDelivery(Shipment s, LocalDate promised, ZoneId zone, Texts t) {
+        Locale locale = t.locale();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
-        if (s != null && s.status() == ShipmentStatus.DELIVERED) {
-            return s.lastEventAt() == null ? "Delivered"
-                    : "Delivered " + DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(locale).format(s.lastEventAt().atZone(zone));
+        if (s != null && (s.status().isTerminal() || s.status() == ShipmentStatus.RETURNING_TO_SENDER
+                || s.status() == ShipmentStatus.AVAILABLE_FOR_PICKUP)) {
+            return null;
         }
         EstimatedDelivery eta = s == null ? null : s.estimatedDelivery();
         if (eta != null && eta.windowStart() != null && eta.windowEnd() != null) {
             DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
             var start = eta.windowStart().atZoneSameInstant(zone);
             var end = eta.windowEnd().atZoneSameInstant(zone);
-            return date.format(start) + ", " + time.format(start) + " – " + time.format(end);
+            return t.format("mail.expectedWindow", Map.of("date", date.format(start), "start", time.format(start),
+                    "end", time.format(end)));
         }
         if (eta != null && eta.date() != null) {
             return date.format(eta.date());
@@ -289,7 +387,7 @@ public final class MessageComposer {
         if (promised != null) {
             return date.format(promised);
         }
-        return "Not known yet";
+        return t.get("mail.expectedUnknown");
     }
 
     private static String latestEvent(TrackingEvent e, ZoneId zone, Locale locale) {
@@ -332,18 +430,13 @@ public final class MessageComposer {
         return email(value) != null;
     }
 
-    /** Folds accents away and replaces what GSM-7 cannot carry, so a message stays in 160-character segments. */
+    /** {@link SmsEncoding#toGsm7}: what a text is sent as. */
     static String gsm7(String s) {
-        String folded = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        StringBuilder out = new StringBuilder(folded.length());
-        for (char c : folded.toCharArray()) {
-            out.append(GSM7.indexOf(c) >= 0 && c != '\n' && c != '\r' ? c : c == '’' ? '\'' : '?');
-        }
-        return out.toString().replaceAll("\\?{2,}", "?");
+        return SmsEncoding.toGsm7(s);
     }
 
     public static boolean isGsm7(String s) {
-        return s.chars().allMatch(c -> GSM7.indexOf(c) >= 0);
+        return SmsEncoding.encoding(s) == SmsEncoding.Encoding.GSM7;
     }
 
     private static String resource(String name) {

@@ -18,10 +18,24 @@ import java.util.Locale;
  * @param latestEvent the newest carrier scan, or null
  * @param trackingUrl the shopper's tracking page, or null when no page base URL is configured
  * @param delay       for DELAYED messages, the old date, the new date and why; null otherwise
+ * @param signedBy    who signed for a delivered parcel, as the carrier reported it; null when not known
  */
 public record MessageContext(Merchant merchant, Order order, Shipment shipment, TrackingEvent latestEvent,
                              Milestone milestone, ExceptionReason reason, String trackingUrl, ZoneId zone,
-                             Locale locale, DelayNotice delay) {
+                             Locale locale, DelayNotice delay, String signedBy) {
+
+    /** A message without delivery details (signed by). */
+    public MessageContext(Merchant merchant, Order order, Shipment shipment, TrackingEvent latestEvent,
+                          Milestone milestone, ExceptionReason reason, String trackingUrl, ZoneId zone,
+                          Locale locale, DelayNotice delay) {
+        this(merchant, order, shipment, latestEvent, milestone, reason, trackingUrl, zone, locale, delay, null);
+    }
+
+    /** The same message with who signed for the parcel. */
+    public MessageContext withSignedBy(String who) {
+        return new MessageContext(merchant, order, shipment, latestEvent, milestone, reason, trackingUrl, zone, locale,
+                delay, who);
+    }
 
     public MerchantSettings settings() {
         return merchant.settings() == null ? MerchantSettings.defaults(merchant.name()) : merchant.settings();

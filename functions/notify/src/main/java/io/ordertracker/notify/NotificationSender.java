@@ -2,6 +2,7 @@ package io.ordertracker.notify;
 
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.ExceptionReason;
+import io.ordertracker.domain.Languages;
 import io.ordertracker.domain.Milestone;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
@@ -23,7 +24,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -131,6 +131,10 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
                 job.milestone(), job.reason(), trackingUrl(shipment, merchantSettings), zone,
                 locale(customer, merchantSettings),
                 job.milestone() == Milestone.DELAYED ? delayNotice(shipment, order.get()) : null);
+        if (job.milestone() == Milestone.DELIVERED && shipment != null) {
+            ctx = ctx.withSignedBy(orders.findSignedBy(job.merchantId(), job.orderNumber(), shipment.shipmentId())
+                    .orElse(null));
+        }
         String messageId;
         try {
             messageId = delivery.send(ctx, address);
@@ -202,17 +206,13 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         return settings.defaultZone();
     }
 
-    /** The order's locale, else the merchant's default language, else the stack's. */
-    private Locale locale(Customer customer, MerchantSettings merchant) {
-        for (String tag : new String[] {customer == null ? null : customer.locale(), merchant.defaultLanguage()}) {
-            if (tag != null) {
-                try {
-                    return new Locale.Builder().setLanguageTag(tag).build();
-                } catch (IllformedLocaleException e) {
-                    // fall through
-                }
-            }
-        }
-        return settings.defaultLocale();
+    /**
+     * The order's locale, else the merchant's default language, else the stack's, else English: the first in a
+     * language we write ({@link Languages#resolve}: {@code pt-PT} is told in Brazilian Portuguese, {@code es-MX} in
+     * Spanish, a language we do not write falls to the next).
+     */
+    Locale locale(Customer customer, MerchantSettings merchant) {
+        return Languages.resolve(customer == null ? null : customer.locale(), merchant.defaultLanguage(),
+                settings.defaultLocale() == null ? null : settings.defaultLocale().toLanguageTag());
     }
 }

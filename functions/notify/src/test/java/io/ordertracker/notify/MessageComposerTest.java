@@ -102,7 +102,7 @@ class MessageComposerTest {
         assertThat(sms).hasSizeLessThanOrEqualTo(MessageComposer.SMS_SEGMENT).contains("A-1001")
                 .endsWith("https://track.example/t/tok123");
         assertThat(MessageComposer.isGsm7(sms)).isTrue();
-        assertThat(sms).startsWith("Cafe Muller ? Feinko: order A-1001");
+        assertThat(sms).startsWith("Café Müller - Feinko: order A-1001");
     }
 
     @Test

@@ -418,6 +418,15 @@ public final class DynamoDbOrderStore implements OrderStore {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ShipmentItems.fromItem(item));
     }
 
+    @Override
+    public Optional<String> findSignedBy(String merchantId, String orderNumber, String shipmentId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(shipmentKey(merchantId, orderNumber, shipmentId))
+                .projectionExpression("#s").expressionAttributeNames(Map.of("#s", DynamoDbShipmentTracker.SIGNED_BY))).item();
+        AttributeValue value = item == null ? null : item.get(DynamoDbShipmentTracker.SIGNED_BY);
+        return value == null || value.s() == null || value.s().isBlank() ? Optional.empty() : Optional.of(value.s());
+    }
+
     /** Also starts the shipment's retention: its item, its events and, if it was the last live one, the order. */
     @Override
     public Optional<Shipment> stopTracking(String merchantId, String orderNumber, String shipmentId, Instant now) {

@@ -3,6 +3,7 @@ package io.ordertracker.domain.merchants;
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.Milestone;
+import io.ordertracker.domain.Languages;
 import io.ordertracker.domain.notify.QuietHours;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,20 +23,42 @@ import java.util.Set;
  * @param defaultLanguage     BCP 47 tag for shoppers whose order carries no locale; null: the stack's default
  * @param trackingPageBaseUrl where the merchant serves the tracking page; null: the stack's TRACKING_PAGE_BASE_URL
  * @param reviewUrl           a review/feedback link shown in the delivered email; null: none
+ * @param messageOverrides    the merchant's own subject and intro line per milestone and language
+ *                            ({@link Languages#SUPPORTED} tags); empty: ours
  */
 public record MerchantSettings(String displayName, String logoUrl, String primaryColor, String accentColor,
                                String fromEmail, String supportEmail, String supportUrl,
                                Map<Milestone, Set<Channel>> notifications, int stallDays,
                                String fromName, String replyToEmail, String quietHours,
                                Map<Carrier, Integer> stallDaysByCarrier, String defaultLanguage,
-                               String trackingPageBaseUrl, String reviewUrl) {
+                               String trackingPageBaseUrl, String reviewUrl,
+                               Map<Milestone, Map<String, MessageOverride>> messageOverrides) {
 
     public MerchantSettings {
+        if (messageOverrides == null) {
+            messageOverrides = Map.of();
+        } else {
+            Map<Milestone, Map<String, MessageOverride>> copy = new EnumMap<>(Milestone.class);
+            messageOverrides.forEach((m, byLanguage) -> copy.put(m, Map.copyOf(byLanguage)));
+            messageOverrides = Map.copyOf(copy);
+        }
         notifications = notifications == null ? defaultNotifications() : Map.copyOf(notifications);
         primaryColor = primaryColor == null ? "#1f4e79" : primaryColor;
         accentColor = accentColor == null ? "#f2a900" : accentColor;
         stallDays = stallDays <= 0 ? 3 : stallDays;
         stallDaysByCarrier = stallDaysByCarrier == null ? Map.of() : Map.copyOf(stallDaysByCarrier);
+    }
+
+    /** The settings before message overrides. */
+    public MerchantSettings(String displayName, String logoUrl, String primaryColor, String accentColor,
+                            String fromEmail, String supportEmail, String supportUrl,
+                            Map<Milestone, Set<Channel>> notifications, int stallDays,
+                            String fromName, String replyToEmail, String quietHours,
+                            Map<Carrier, Integer> stallDaysByCarrier, String defaultLanguage,
+                            String trackingPageBaseUrl, String reviewUrl) {
+        this(displayName, logoUrl, primaryColor, accentColor, fromEmail, supportEmail, supportUrl, notifications,
+                stallDays, fromName, replyToEmail, quietHours, stallDaysByCarrier, defaultLanguage, trackingPageBaseUrl,
+                reviewUrl, null);
     }
 
     /** The settings as first released: branding, sender address, matrix and one stall threshold. */
@@ -48,6 +71,11 @@ public record MerchantSettings(String displayName, String logoUrl, String primar
 
     public static MerchantSettings defaults(String displayName) {
         return new MerchantSettings(displayName, null, null, null, null, null, null, null, 3);
+    }
+
+    /** The merchant's own wording for a milestone in one of {@link Languages#SUPPORTED}, if it set one. */
+    public Optional<MessageOverride> messageOverride(Milestone milestone, String language) {
+        return Optional.ofNullable(messageOverrides.getOrDefault(milestone, Map.of()).get(language));
     }
 
     public boolean wants(Milestone milestone, Channel channel) {

@@ -2,6 +2,7 @@ package io.ordertracker.domain.merchants;
 
 import io.ordertracker.domain.Carrier;
 import io.ordertracker.domain.Channel;
+import io.ordertracker.domain.Languages;
 import io.ordertracker.domain.Milestone;
 import io.ordertracker.domain.notify.QuietHours;
 import java.net.URI;
@@ -25,15 +26,15 @@ import java.util.regex.Pattern;
  * control characters and shape, and every fault is named by its field.
  */
 public final class SettingsDocument {
-    /** The languages the tracking page speaks (tracking-page's PageText bundles). */
-    public static final Set<String> PAGE_LANGUAGES = Set.of("en", "es", "de");
+    /** The languages every email, text and the tracking page speak (module texts' bundles). */
+    public static final List<String> PAGE_LANGUAGES = Languages.SUPPORTED;
     public static final int MAX_NAME = 120;
     public static final int MAX_URL = 2000;
     public static final int MAX_STALL_DAYS = 30;
 
     static final List<String> FIELDS = List.of("displayName", "logoUrl", "primaryColor", "accentColor", "fromEmail",
             "fromName", "replyToEmail", "supportEmail", "supportUrl", "notifications", "quietHours", "stallDays",
-            "stallDaysByCarrier", "defaultLanguage", "trackingPageBaseUrl", "reviewUrl");
+            "stallDaysByCarrier", "defaultLanguage", "trackingPageBaseUrl", "reviewUrl", "messageOverrides");
 
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     /** The same plain shape the orders API accepts for shoppers: one @, a dotted domain, no quotes or brackets. */
@@ -89,6 +90,27 @@ public final class SettingsDocument {
         putIfSet(doc, "defaultLanguage", s.defaultLanguage());
         putIfSet(doc, "trackingPageBaseUrl", s.trackingPageBaseUrl());
         putIfSet(doc, "reviewUrl", s.reviewUrl());
+        if (!s.messageOverrides().isEmpty()) {
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            for (Milestone m : Milestone.values()) {
+                Map<String, MessageOverride> byLanguage = s.messageOverrides().get(m);
+                if (byLanguage == null || byLanguage.isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> languages = new LinkedHashMap<>();
+                for (String language : Languages.SUPPORTED) {
+                    MessageOverride o = byLanguage.get(language);
+                    if (o != null) {
+                        Map<String, Object> texts = new LinkedHashMap<>();
+                        putIfSet(texts, "subject", o.subject());
+                        putIfSet(texts, "intro", o.intro());
+                        languages.put(language, texts);
+                    }
+                }
+                overrides.put(m.name(), languages);
+            }
+            doc.put("messageOverrides", overrides);
+        }
         return doc;
     }
 
@@ -128,13 +150,14 @@ public final class SettingsDocument {
         String language = language(doc, problems);
         String pageBase = httpsUrl(doc, "trackingPageBaseUrl", problems);
         String reviewUrl = httpsUrl(doc, "reviewUrl", problems);
+        Map<Milestone, Map<String, MessageOverride>> overrides = messageOverrides(doc.get("messageOverrides"), problems);
         if (!problems.isEmpty()) {
             return new Read(null, List.copyOf(problems));
         }
         return new Read(new MerchantSettings(displayName, logoUrl, primary == null ? null : primary.toLowerCase(Locale.ROOT),
                 accent == null ? null : accent.toLowerCase(Locale.ROOT), fromEmail, supportEmail, supportUrl, matrix,
                 stallDays == null ? 3 : stallDays, fromName, replyTo, quietHours, byCarrier, language,
-                pageBase == null ? null : pageBase.replaceAll("/+$", ""), reviewUrl), List.of());
+                pageBase == null ? null : pageBase.replaceAll("/+$", ""), reviewUrl, overrides), List.of());
     }
 
     /**
@@ -249,15 +272,98 @@ public final class SettingsDocument {
         }
         try {
             Locale locale = new Locale.Builder().setLanguageTag(s).build();
-            if (PAGE_LANGUAGES.contains(locale.getLanguage())) {
+            if (Languages.languageOf(locale).isPresent()) {
                 return locale.toLanguageTag();
             }
         } catch (IllformedLocaleException e) {
             // answered below
         }
-        problems.add(new Problem("defaultLanguage", "must be a BCP 47 tag in one of the page's languages: "
-                + String.join(", ", new java.util.TreeSet<>(PAGE_LANGUAGES))));
+        problems.add(new Problem("defaultLanguage", "must be a BCP 47 tag in one of our languages: "
+                + String.join(", ", PAGE_LANGUAGES)));
         return null;
+    }
+
+    /**
+     * {@code {"DELIVERED": {"fr": {"subject": "...", "intro": "..."}}}}: per milestone and language (exactly one of
+     * {@link Languages#SUPPORTED}), a subject and/or intro line as Mustache templates over
+     * {@link MessageOverride#VARIABLES}, each checked here so a broken template is refused on save, never at send time.
+     */
+    private static Map<Milestone, Map<String, MessageOverride>> messageOverrides(Object value, List<Problem> problems) {
+        Map<Milestone, Map<String, MessageOverride>> result = new EnumMap<>(Milestone.class);
+        if (value == null) {
+            return result;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(new Problem("messageOverrides", "must be an object of milestone to languages"));
+            return result;
+        }
+        map.forEach((k, v) -> {
+            String key = String.valueOf(k);
+            String field = "messageOverrides." + key;
+            Milestone milestone = enumValue(Milestone.class, key);
+            if (milestone == null) {
+                problems.add(new Problem(field, "is not a milestone"));
+                return;
+            }
+            if (!(v instanceof Map<?, ?> languages)) {
+                problems.add(new Problem(field, "must be an object of language to {subject, intro}"));
+                return;
+            }
+            Map<String, MessageOverride> byLanguage = new LinkedHashMap<>();
+            languages.forEach((lk, lv) -> {
+                String language = String.valueOf(lk);
+                String languageField = field + "." + language;
+                if (!Languages.SUPPORTED.contains(language)) {
+                    problems.add(new Problem(languageField, "is not one of our languages: " + String.join(", ", PAGE_LANGUAGES)));
+                    return;
+                }
+                if (!(lv instanceof Map<?, ?> texts)) {
+                    problems.add(new Problem(languageField, "must be an object with subject and/or intro"));
+                    return;
+                }
+                for (Object textKey : texts.keySet()) {
+                    if (!"subject".equals(textKey) && !"intro".equals(textKey)) {
+                        problems.add(new Problem(languageField + "." + textKey, "is not an override field (subject, intro)"));
+                    }
+                }
+                String subject = template(texts, "subject", languageField, MessageOverride.MAX_SUBJECT, problems);
+                String intro = template(texts, "intro", languageField, MessageOverride.MAX_INTRO, problems);
+                if (subject != null || intro != null) {
+                    byLanguage.put(language, new MessageOverride(subject, intro));
+                } else if (!texts.containsKey("subject") && !texts.containsKey("intro")) {
+                    problems.add(new Problem(languageField, "must have a subject and/or an intro"));
+                }
+            });
+            if (!byLanguage.isEmpty()) {
+                result.put(milestone, byLanguage);
+            }
+        });
+        return result;
+    }
+
+    private static String template(Map<?, ?> texts, String name, String prefix, int max, List<Problem> problems) {
+        String field = prefix + "." + name;
+        if (texts.containsKey(name) && texts.get(name) == null) {
+            problems.add(new Problem(field, "must be a string (leave it out for our wording)"));
+            return null;
+        }
+        int before = problems.size();
+        String s = string(texts, name, max, false, problems);
+        if (problems.size() > before) {
+            // string() names the bare key; name the whole path instead
+            Problem p = problems.remove(problems.size() - 1);
+            problems.add(new Problem(field, p.message()));
+            return null;
+        }
+        if (s == null) {
+            return null;
+        }
+        var problem = MessageOverride.problem(s);
+        if (problem.isPresent()) {
+            problems.add(new Problem(field, problem.get()));
+            return null;
+        }
+        return s;
     }
 
     private static Integer days(Object value, String field, List<Problem> problems) {

@@ -26,6 +26,11 @@ public interface OrderStore {
 
     Optional<Shipment> findShipment(String merchantId, String orderNumber, String shipmentId);
 
+    /** Who signed for a delivered parcel, as the carrier reported it (shopper data: told only to the shopper). */
+    default Optional<String> findSignedBy(String merchantId, String orderNumber, String shipmentId) {
+        return Optional.empty();
+    }
+
     Optional<IdempotencyKey> findIdempotencyKey(String merchantId, String keyHash);
 
     /**

@@ -67,12 +67,37 @@ class SettingsDocumentTest {
         doc.put("quietHours", "25:00-08:00");
         doc.put("stallDays", 2.5);
         doc.put("stallDaysByCarrier", Map.of("royalmail", 3));
-        doc.put("defaultLanguage", "fr");
+        doc.put("defaultLanguage", "ja");
+        doc.put("messageOverrides", Map.of("DELIVERED", Map.of("fr", Map.of("subject", "{{{name}}}", "intro", "{{nope}}"))));
         doc.put("colour", "#000000");
         List<String> fields = SettingsDocument.read(doc).problems().stream().map(SettingsDocument.Problem::field).toList();
         assertThat(fields).containsExactlyInAnyOrder("logoUrl", "reviewUrl", "primaryColor", "fromEmail", "displayName",
                 "fromName", "notifications.TELEPORTED", "notifications.DELIVERED[0]", "quietHours", "stallDays",
-                "stallDaysByCarrier.royalmail", "defaultLanguage", "colour");
+                "stallDaysByCarrier.royalmail", "defaultLanguage", "colour", "messageOverrides.DELIVERED.fr.subject",
+                "messageOverrides.DELIVERED.fr.intro");
+    }
+
+    @Test
+    void messageOverridesAreTemplatesOverKnownVariablesPerMilestoneAndLanguage() {
+        Map<String, Object> doc = new java.util.HashMap<>();
+        doc.put("displayName", "Northwind");
+        doc.put("defaultLanguage", "pt-PT");
+        doc.put("messageOverrides", Map.of("DELIVERED", Map.of("pt-BR", Map.of("subject", "{{merchant}}: entregue, {{ name }}!"),
+                "nl", Map.of("intro", "Hoi {{name}}, {{carrier}} heeft {{orderNumber}} bezorgd ({{trackingNumber}}, {{expectedDate}})."))));
+        SettingsDocument.Read read = SettingsDocument.read(doc);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.settings().defaultLanguage()).isEqualTo("pt-PT");
+        assertThat(read.settings().messageOverride(io.ordertracker.domain.Milestone.DELIVERED, "pt-BR"))
+                .hasValue(new MessageOverride("{{merchant}}: entregue, {{ name }}!", null));
+        assertThat(read.settings().messageOverride(io.ordertracker.domain.Milestone.DELIVERED, "en")).isEmpty();
+        // written back as read, and read again the same
+        Map<String, Object> written = SettingsDocument.write(read.settings());
+        assertThat(SettingsDocument.read(written).settings()).isEqualTo(read.settings());
+        for (String bad : List.of("{{{name}}}", "{{#name}}x{{/name}}", "{{unknown}}", "{{name", "a } b", "{{> p}}")) {
+            assertThat(MessageOverride.problem(bad)).as(bad).isPresent();
+        }
+        assertThat(MessageOverride.problem("{{unknown}}").orElseThrow()).contains("unknown variable unknown");
+        assertThat(MessageOverride.problem("plain text, no tags")).isEmpty();
     }
 
     @Test

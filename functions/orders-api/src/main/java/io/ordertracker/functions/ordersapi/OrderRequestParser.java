@@ -217,7 +217,8 @@ public final class OrderRequestParser {
         if (locale != null && !validLocale(locale)) {
             errors.add(new FieldError("customer.locale", "must be a BCP 47 language tag such as en-US"));
         }
-        return new Customer(name, email, phone, zone == null ? "UTC" : zone, locale == null ? "en-US" : locale);
+        // No locale stays none: the merchant's defaultLanguage applies when a message is written, then English.
+        return new Customer(name, email, phone, zone == null ? "UTC" : zone, locale);
     }
 
     static boolean validZone(String zone) {

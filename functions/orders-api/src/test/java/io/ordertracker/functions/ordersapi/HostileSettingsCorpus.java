@@ -145,9 +145,31 @@ final class HostileSettingsCorpus {
         for (String q : new String[] {"9pm-8am", "21:00", "24:00-08:00", "21:00-21:00", "21:60-08:00", "21:00 - 08:00", "2100-0800"}) {
             put(cases, "quietHours = " + q, with("quietHours", F.textNode(q)), 422, "quietHours");
         }
-        for (String l : new String[] {"fr", "english", "en_US", "x", "zz-ZZ", "ja-JP", "de-"}) {
+        for (String l : new String[] {"ja", "english", "en_US", "x", "zz-ZZ", "ja-JP", "de-"}) {
             put(cases, "defaultLanguage = " + l, with("defaultLanguage", F.textNode(l)), 422, "defaultLanguage");
         }
+        // merchant message templates: only text and {{variable}} tags, refused on save naming the template
+        for (String field : new String[] {"messageOverrides.SHIPPED.fr.subject", "messageOverrides.SHIPPED.fr.intro"}) {
+            for (String t : new String[] {"{{{name}}}", "{{&name}}", "{{#name}}x{{/name}}", "{{^name}}x{{/name}}",
+                    "{{> partial}}", "{{! comment}}", "{{=<% %>=}}", "{{unknown}}", "{{name", "name}}", "{ {name}}",
+                    "{{constructor.name}}", "{{__proto__}}", "Hi {{name}}\n", " ", "\u202eevil", "x".repeat(601)}) {
+                String value = t;
+                put(cases, field + " = " + t, with(field, F.textNode(value)), 422, field);
+            }
+            put(cases, field + " = null", with(field, F.nullNode()), 422, field);
+            put(cases, field + " = 3", with(field, F.numberNode(3)), 422, field);
+        }
+        put(cases, "messageOverrides language ja", with("messageOverrides.SHIPPED.ja", F.objectNode().put("subject", "x")),
+                422, "messageOverrides.SHIPPED.ja");
+        put(cases, "messageOverrides language pt (not pt-BR)", with("messageOverrides.SHIPPED.pt",
+                F.objectNode().put("subject", "x")), 422, "messageOverrides.SHIPPED.pt");
+        put(cases, "messageOverrides milestone TELEPORTED", with("messageOverrides.TELEPORTED", F.objectNode()), 422,
+                "messageOverrides.TELEPORTED");
+        put(cases, "messageOverrides extra field", with("messageOverrides.SHIPPED.fr.body", F.textNode("x")), 422,
+                "messageOverrides.SHIPPED.fr.body");
+        put(cases, "messageOverrides empty language", with("messageOverrides.SHIPPED.fr", F.objectNode()), 422,
+                "messageOverrides.SHIPPED.fr");
+        put(cases, "messageOverrides not an object", with("messageOverrides", F.textNode("x")), 422, "messageOverrides");
         for (String field : new String[] {"displayName", "fromName"}) {
             for (String n : new String[] {"<script>alert(1)</script>", "<b>Shop</b>", "Shop <img src=x onerror=alert(1)>", "a>b"}) {
                 put(cases, field + " = " + n, with(field, F.textNode(n)), 422, field);

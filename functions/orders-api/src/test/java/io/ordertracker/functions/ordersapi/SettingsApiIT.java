@@ -24,7 +24,9 @@ class SettingsApiIT {
              "supportEmail":"help@northwind.example","supportUrl":"https://northwind.example/help",
              "notifications":{"IN_TRANSIT":["EMAIL"],"OUT_FOR_DELIVERY":[]},"quietHours":"22:00-07:00",
              "stallDays":4,"stallDaysByCarrier":{"usps":5},"defaultLanguage":"de",
-             "trackingPageBaseUrl":"https://track.northwind.example","reviewUrl":"https://northwind.example/review"}
+             "trackingPageBaseUrl":"https://track.northwind.example","reviewUrl":"https://northwind.example/review",
+             "messageOverrides":{"SHIPPED":{"fr":{"subject":"{{merchant}} : votre commande {{orderNumber}} est partie",
+             "intro":"Bonjour {{ name }}, {{carrier}} a votre colis."},"pt-BR":{"intro":"Oba, {{name}}!"}}}}
             """;
 
     private static Map<String, String> ifMatch(String etag) {
@@ -54,6 +56,12 @@ class SettingsApiIT {
         assertThat(stored.reviewUrl()).isEqualTo("https://northwind.example/review");
         assertThat(stored.wants(Milestone.IN_TRANSIT, Channel.EMAIL)).isTrue();
         assertThat(stored.wants(Milestone.OUT_FOR_DELIVERY, Channel.SMS)).isFalse();
+        assertThat(stored.messageOverride(Milestone.SHIPPED, "fr")).hasValueSatisfying(o -> {
+            assertThat(o.subject()).isEqualTo("{{merchant}} : votre commande {{orderNumber}} est partie");
+            assertThat(o.intro()).isEqualTo("Bonjour {{ name }}, {{carrier}} a votre colis.");
+        });
+        assertThat(stored.messageOverride(Milestone.SHIPPED, "pt-BR")).hasValueSatisfying(o -> assertThat(o.subject()).isNull());
+        assertThat(put.json().path("messageOverrides").path("SHIPPED").path("pt-BR").path("intro").asText()).isEqualTo("Oba, {{name}}!");
         assertThat(api.settings(shop.apiKey(), "GET", null, Map.of()).json()).isEqualTo(put.json());
     }
 

@@ -121,8 +121,8 @@ public record TrackingPageView(String lang, String title, Branding brand, String
         Customer customer = order.customer();
         String orderLocale = customer == null ? null : customer.locale();
         // An order without a locale is shown in the merchant's default language, when it set one.
-        PageText text = PageText.forLanguageTag(orderLocale != null ? orderLocale
-                : merchant.map(Merchant::settings).map(s -> s.defaultLanguage()).orElse(null));
+        PageText text = PageText.forLanguageTags(orderLocale,
+                merchant.map(Merchant::settings).map(s -> s.defaultLanguage()).orElse(null));
         ZoneId zone = zone(customer == null ? null : customer.timeZone());
         Branding brand = Branding.of(merchant);
         String shopName = brand.hasName() ? brand.name() : text.get("advice.theShop");
@@ -176,7 +176,8 @@ public record TrackingPageView(String lang, String title, Branding brand, String
                 Icons.forStatus(status), s.reason() == ExceptionReason.NONE ? null : s.reason().name(),
                 s.delayed() && !status.isTerminal(), s.stalled() && !status.isTerminal(),
                 !s.active() && !status.isTerminal(), List.copyOf(steps), current.name(),
-                eta(s, events, promised, text, zone, lanes), advice(s, events, text, shopName), eventViews);
+                eta(s, events, promised, text, zone, lanes), advice(s, events, text, shopName, s.carrier().displayName()),
+                eventViews);
     }
 
     static Tone tone(ShipmentStatus status) {
@@ -267,7 +268,8 @@ public record TrackingPageView(String lang, String title, Branding brand, String
         return null;
     }
 
-    private static AdviceView advice(Shipment s, List<TrackingEvent> events, PageText text, String shopName) {
+    private static AdviceView advice(Shipment s, List<TrackingEvent> events, PageText text, String shopName,
+                                     String carrier) {
         String title = text.get("advice.title");
         return switch (s.status()) {
             case AVAILABLE_FOR_PICKUP -> {
@@ -276,18 +278,19 @@ public record TrackingPageView(String lang, String title, Branding brand, String
                 yield new AdviceView(title, place == null ? text.get("advice.pickupNoPlace")
                         : text.get("advice.pickup", place), place);
             }
-            case DELIVERY_ATTEMPTED -> new AdviceView(title, s.reason() == ExceptionReason.ADDRESS_ISSUE
-                    ? text.get("advice.ADDRESS_ISSUE", shopName) : text.get("advice.attempted"), null);
-            case EXCEPTION -> new AdviceView(title, reasonAdvice(s.reason(), text, shopName), null);
-            case RETURNING_TO_SENDER, RETURNED_TO_SENDER -> new AdviceView(title, text.get("advice.returning", shopName), null);
+            case DELIVERY_ATTEMPTED -> new AdviceView(title, s.reason() == ExceptionReason.NONE
+                    ? text.get("advice.attempted", shopName, carrier) : reasonAdvice(s.reason(), text, shopName, carrier), null);
+            case EXCEPTION -> new AdviceView(title, reasonAdvice(s.reason(), text, shopName, carrier), null);
+            case RETURNING_TO_SENDER -> new AdviceView(title, text.get("advice.RETURNING", shopName, carrier), null);
+            case RETURNED_TO_SENDER -> new AdviceView(title, text.get("advice.RETURNED", shopName, carrier), null);
             case FAILED -> new AdviceView(title, s.reason() == ExceptionReason.NONE
-                    ? text.get("advice.failed", shopName) : reasonAdvice(s.reason(), text, shopName), null);
+                    ? text.get("advice.failed", shopName, carrier) : reasonAdvice(s.reason(), text, shopName, carrier), null);
             default -> {
                 if (s.status().isTerminal()) {
                     yield null;
                 }
                 if (s.stalled()) {
-                    yield new AdviceView(title, text.get("advice.stalled", shopName), null);
+                    yield new AdviceView(title, text.get("advice.stalled", shopName, carrier), null);
                 }
                 if (s.delayed()) {
                     yield new AdviceView(title, text.get("advice.delayed"), null);
@@ -297,9 +300,10 @@ public record TrackingPageView(String lang, String title, Branding brand, String
         };
     }
 
-    private static String reasonAdvice(ExceptionReason reason, PageText text, String shopName) {
-        String specific = reason == ExceptionReason.NONE ? null : text.getOrNull("advice." + reason.name(), shopName);
-        return specific != null ? specific : text.get("advice.OTHER", shopName);
+    private static String reasonAdvice(ExceptionReason reason, PageText text, String shopName, String carrier) {
+        String specific = reason == ExceptionReason.NONE ? null
+                : text.getOrNull("advice." + reason.name(), shopName, carrier);
+        return specific != null ? specific : text.get("advice.OTHER", shopName, carrier);
     }
 
     static ZoneId zone(String id) {

@@ -16,14 +16,11 @@ import io.ordertracker.domain.orders.OrderService.ShipmentView;
 import io.ordertracker.functions.trackingpage.TrackingPageView.ShipmentCard;
 import io.ordertracker.functions.trackingpage.TrackingPageView.Step;
 import io.ordertracker.functions.trackingpage.TrackingPageView.Tone;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -128,7 +125,11 @@ class TrackingPageViewTest {
         ShipmentCard promise = card(shipment(ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE, null, false, T0),
                 List.of(), "fr-FR");
         assertThat(promise.eta().source()).isEqualTo("merchant");
-        assertThat(promise.eta().text()).isEqualTo("Tuesday, November 24, 2026");
+        assertThat(promise.eta().text()).isEqualTo("mardi 24 novembre 2026");
+        ShipmentCard unspoken = card(shipment(ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE, null, false, T0),
+                List.of(), "fi-FI");
+        assertThat(unspoken.eta().text()).as("a language we do not write: English throughout")
+                .isEqualTo("Tuesday, November 24, 2026");
     }
 
     @Test
@@ -171,23 +172,45 @@ class TrackingPageViewTest {
         assertThat(Branding.of(Optional.of(grey)).primaryColor()).isNotEqualTo("#777777");
     }
 
-    @Test
-    void everyTranslationHasEveryKey() throws IOException {
-        Properties en = bundle("messages.properties");
-        for (String lang : List.of("es", "de")) {
-            Properties other = bundle("messages_" + lang + ".properties");
-            assertThat(other.stringPropertyNames()).as(lang).isEqualTo(en.stringPropertyNames());
+    /** Every language of the shared key set renders every status and reason; nothing is left as a placeholder. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"en-US", "es-MX", "de-AT", "fr-FR", "it-IT", "nl-NL", "pt-BR", "pt-PT"})
+    void everyLanguageRendersEveryStatusAndReason(String locale) {
+        for (ShipmentStatus status : ShipmentStatus.values()) {
+            for (ExceptionReason reason : ExceptionReason.values()) {
+                ShipmentCard c = card(shipment(status, reason, null, true, T0),
+                        List.of(event("2026-11-20T10:00:00-05:00", status, "Access Point")), locale);
+                for (String text : new String[] {c.statusLabel(), c.statusSentence(),
+                        c.advice() == null ? "" : c.advice().text(), c.advice() == null ? "" : c.advice().title()}) {
+                    assertThat(text).as(locale + " " + status + " " + reason).doesNotContain("{", "}");
+                }
+            }
         }
-        assertThat(PageText.LANGUAGES).containsExactlyInAnyOrder("en", "es", "de");
+        TrackingPageView view = TrackingPageView.of(Optional.of(MERCHANT), order(locale, "Europe/Paris"),
+                List.of(new ShipmentView(shipment(ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE, null, false, T0),
+                        List.of())), "shp_a");
+        for (String used : List.of("pageTitle", "carrier", "trackingNumber", "carrierLink", "progress", "history",
+                "noEvents", "delayed", "stalled", "stopped", "contact", "currentStep")) {
+            assertThat(view.labels().get(used)).as(locale + " " + used).isNotBlank().doesNotContain("{");
+        }
+        for (String text : List.of(view.title(), view.timesIn(), view.logoAlt())) {
+            assertThat(text).as(locale).doesNotContain("{", "}");
+        }
+        if (!locale.startsWith("en")) {
+            assertThat(view.labels().get("pageTitle")).as(locale).isNotEqualTo("Track your order");
+        }
+        assertThat(view.lang()).isEqualTo(locale);
     }
 
-    private static Properties bundle(String name) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = TrackingPageViewTest.class.getResourceAsStream(
-                "/io/ordertracker/functions/trackingpage/" + name)) {
-            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return p;
+    @org.junit.jupiter.api.Test
+    void aLocaleInAnotherLanguageFallsToTheMerchantsDefaultThenEnglish() {
+        Merchant french = new Merchant("m_1", "Northwind", new MerchantSettings("Northwind", null, null, null, null, null,
+                null, null, 3, null, null, null, null, "fr", null, null), T0);
+        Shipment s = shipment(ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE, null, false, T0);
+        assertThat(TrackingPageView.of(Optional.of(french), order("ja-JP", "Asia/Tokyo"), List.of(new ShipmentView(s, List.of())),
+                "shp_a").labels().get("pageTitle")).isEqualTo("Suivre votre commande");
+        assertThat(TrackingPageView.of(Optional.of(MERCHANT), order("ja-JP", "Asia/Tokyo"), List.of(new ShipmentView(s, List.of())),
+                "shp_a").lang()).isEqualTo("en-US");
     }
 
     @Test

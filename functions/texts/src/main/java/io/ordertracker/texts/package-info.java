@@ -1,0 +1,2 @@
+/** The shopper-facing wording of every channel, in every language we speak. */
+package io.ordertracker.texts;
