@@ -43,7 +43,9 @@ public final class SesEmailGateway implements Gateways.EmailGateway {
             return ses.sendRawEmail(req.build()).messageId();
         } catch (MessageRejectedException e) {
             String why = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-            if (why != null && why.toLowerCase(java.util.Locale.ROOT).contains("not verified")) {
+            String lower = why == null ? "" : why.toLowerCase(java.util.Locale.ROOT);
+            // SES: "Email address is not verified."; moto's SendRawEmail: "Did not have authority to send from ..."
+            if (lower.contains("not verified") || lower.contains("did not have authority to send")) {
                 throw new Gateways.UnverifiedSender(why, e);
             }
             throw e;

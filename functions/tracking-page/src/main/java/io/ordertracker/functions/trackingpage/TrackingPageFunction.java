@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.merchants.MerchantStore;
+import io.ordertracker.domain.notify.ShopperPreferences;
 import io.ordertracker.domain.orders.TrackingPageReader;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.HttpRequest;
@@ -21,7 +23,8 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * The shopper's tracking page, {@code GET /t/{token}}: server-rendered HTML (no JavaScript), or the same facts as
  * JSON for {@code Accept: application/json}. Public (no authorizer): the unguessable token is the only key, so it
- * is never logged and never sent on to other sites (Referrer-Policy: no-referrer).
+ * is never logged and never sent on to other sites (Referrer-Policy: no-referrer). Also the shopper's email choices,
+ * {@code GET/POST /u/{token}} ({@link PreferencesPage}: unsubscribe, RFC 8058 one-click).
  */
 public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingPageFunction.class);
@@ -30,24 +33,27 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
     private final Clock clock;
     private final PageRenderer renderer = new PageRenderer();
     private final PageResponder responder = new PageResponder(renderer);
+    private final PreferencesPage preferences;
     @SuppressWarnings("unused")
     private final Priming priming;
 
     public TrackingPageFunction() {
-        TrackingPageReader reader = TrackingTable.fromEnvironment().trackingPages();
-        this.source = reader;
+        TrackingTable table = TrackingTable.fromEnvironment();
+        TrackingPageReader reader = this.source = table.trackingPages();
         this.clock = Clocks.fromEnvironment();
-        // Prime the SDK's query path and the templates before the SnapStart snapshot: an unknown token is a
-        // single index query that returns nothing.
+        this.preferences = new PreferencesPage(table.preferences(), table.merchants(), clock, renderer);
+        // Prime the SDK's query path and the templates before the SnapStart snapshot (an unknown token: one query).
         this.priming = Priming.register(() -> {
             reader.read("primingprimingprimingprimingprim", Instant.now());
             renderer.message(PageText.forLanguageTag(null), "label.notFoundTitle", "label.notFoundText");
         });
     }
 
-    public TrackingPageFunction(TrackingPageReader source, Clock clock) {
+    public TrackingPageFunction(TrackingPageReader source, ShopperPreferences shoppers, MerchantStore merchants,
+                                Clock clock) {
         this.source = source;
         this.clock = clock;
+        this.preferences = new PreferencesPage(shoppers, merchants, clock, renderer);
         this.priming = null;
     }
 
@@ -56,6 +62,9 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
         HttpRequest request = HttpRequest.of(event);
         return Telemetry.around(context, () -> {
             try {
+                if (request.routeKey().endsWith(" /u/{token}")) {
+                    return preferences.respond(request); // the shopper's email choices (unsubscribe)
+                }
                 return responder.respond(request, source.read(request.pathParameter("token"), clock.instant()));
             } catch (RuntimeException e) {
                 LOG.error("tracking page failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
