@@ -21,8 +21,8 @@ const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 mkdirSync(spec.outDir, { recursive: true });
-// a 40x40 opaque PNG
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACgAAAAoCAIAAAADnC86AAAAMElEQVR4nO3NQQkAAAgEsGtiI/vY3hKCn8H+S/W8iFgsFovFYrFYLBaLxWKxWHxnAdqjncx2lGfoAAAAAElFTkSuQmCC', 'base64');
+// a 120x40 opaque PNG standing in for the merchant's logo
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAHgAAAAoCAIAAAC6iKlyAAAAYElEQVR42u3aQREAIAwDwfh3UnsYABEwLY/NnIJ9J9taFgSgQdsl9KroYaBBgxZo0KBBgwYt0KBBgwYNWqBBgwYNGrRAgwYNGjRogQYNGjRo0AINGjToOWjz+AdtoL/aAfUzrd0s+59rAAAAAElFTkSuQmCC', 'base64');
 
 const browser = await puppeteer.launch({
   executablePath: spec.chromium || '/usr/bin/chromium',

@@ -152,14 +152,14 @@ class EmailRenderingBrowserIT {
                 : new Customer("Ada Lovelace", "ada@example.com", null, "America/New_York", language.toLanguageTag());
         String orderNumber = hostile ? "NW-<b>" + "9".repeat(60) + "</b>" : "NW-5001";
         Order order = new Order("m_0123456789abcdef", orderNumber, shopper,
-                List.of(new OrderItem(hostile ? "<img src=x onerror=\"window.__pwned='item'\">Cups" : "Espresso cups", 2)),
+                List.of(new OrderItem(hostile ? "<img src=x onerror=\"window.__pwned='item'\">Cups" : "Espresso cups", 2, null)),
                 LocalDate.parse("2026-11-24"), NOW, "h");
         Shipment shipment = shipment(milestone, orderNumber, hostile);
         TrackingEvent scan = shipment == null ? null : new TrackingEvent(OffsetDateTime.parse("2026-11-20T08:30:00-05:00"),
                 shipment.status(), shipment.reason(), "X1", hostile
                         ? "<svg onload=\"window.__pwned='svg'\"></svg>Arrived " + "W".repeat(80)
                         : "Arrived at facility", hostile ? "</td></tr><script>window.__pwned='place'</script>" : "Louisville, KY, US");
-        String trackingUrl = "https://track.northwind.example/t/AbCdEfGhIjKlMnOpQrStUvWxYz012345";
+        String trackingUrl = shipment == null ? null : "https://track.northwind.example/t/AbCdEfGhIjKlMnOpQrStUvWxYz012345";
         MessageContext ctx = new MessageContext(new Merchant("m_0123456789abcdef", "Northwind", settings(hostile), NOW),
                 order, shipment, scan, milestone, shipment == null ? ExceptionReason.NONE : shipment.reason(),
                 trackingUrl, ZoneId.of(shopper.timeZone()), language, null);
