@@ -73,4 +73,14 @@ public record RetentionPolicy(Duration retention) {
     public Instant ledgerExpiry(Instant claimedAt) {
         return claimedAt.plus(retention);
     }
+
+    /**
+     * A shopper's email preferences at a merchant (unsubscribe, muted milestones) are kept for the retention after
+     * the latest message to them (sent or skipped) or their latest change: as long as the merchant keeps writing to
+     * the address, an opt-out stays; once it has not for the retention, the entry goes like the rest of the
+     * shopper's data.
+     */
+    public Instant preferencesExpiry(Instant lastUsed) {
+        return lastUsed.plus(retention);
+    }
 }

@@ -2,6 +2,7 @@ package io.ordertracker.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 import software.amazon.cloudwatchlogs.emf.config.EnvironmentConfigurationProvider;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import software.amazon.lambda.powertools.metrics.Metrics;
@@ -28,6 +29,11 @@ public final class Telemetry {
         return metrics;
     }
 
+    /**
+     * Runs one invocation: logging enriched with the Lambda context, metrics flushed at the end, and the logging
+     * context (MDC: merchant, order, ...) cleared so nothing of this invocation leaks into the next one on the same
+     * thread.
+     */
     public static <T> T around(Context context, Supplier<T> body) {
         Metrics metrics = metrics();
         try {
@@ -37,6 +43,7 @@ public final class Telemetry {
             return PowertoolsLogging.withLogging(context, body);
         } finally {
             metrics.flush();
+            MDC.clear();
         }
     }
 }

@@ -30,4 +30,12 @@ public interface Delivery {
 
     /** Composes and sends the message; returns the provider's message id. Throws when nothing was sent. */
     String send(MessageContext message, String address);
+
+    /**
+     * {@link #send(MessageContext, String)} with the shopper's unsubscribe link for this merchant (null: none), for
+     * channels that carry one (email: footer and List-Unsubscribe headers). Others ignore it.
+     */
+    default String send(MessageContext message, String address, UnsubscribeLink unsubscribe) {
+        return send(message, address);
+    }
 }

@@ -2,15 +2,15 @@ package io.ordertracker.notify;
 
 import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.merchants.MerchantSettings;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Email through an {@link Gateways.EmailGateway} (SES): branded HTML and text, from the merchant's own address when
- * it is a verified identity, else from the stack's sender in the merchant's name; replies go to the support address.
+ * Email through an {@link Gateways.EmailGateway} (SES): branded HTML and text as one raw MIME message
+ * ({@link MimeEmail}), from the merchant's own address when it is a verified identity, else from the stack's sender in
+ * the merchant's name; replies go to the support address; with the shopper's unsubscribe link in the footer and in
+ * the List-Unsubscribe headers.
  */
 public final class EmailDelivery implements Delivery {
     private final Gateways.EmailGateway gateway;
@@ -46,31 +46,48 @@ public final class EmailDelivery implements Delivery {
 
     @Override
     public String send(MessageContext ctx, String address) {
+        return send(ctx, address, null);
+    }
+
+    @Override
+    public String send(MessageContext ctx, String address, UnsubscribeLink unsubscribe) {
         MerchantSettings ms = ctx.settings();
         String replyTo = MessageComposer.isValidEmail(ms.replyToEmail()) ? ms.replyToEmail()
                 : MessageComposer.isValidEmail(ms.supportEmail()) ? ms.supportEmail() : null;
-        MessageComposer.Email message = composer.email(ctx);
+        MessageComposer.Email message = composer.email(ctx, unsubscribe == null ? null : unsubscribe.pageUrl());
+        String own = fromAddress(ctx, true);
         try {
-            return gateway.send(source(ctx, true), address, replyTo, message);
+            return gateway.send(own, address, mime(ctx, own, address, replyTo, message, unsubscribe));
         } catch (Gateways.UnverifiedSender e) {
             // The merchant's own address is not (or no longer) a verified identity: the shopper still hears from
             // us, from the stack's sender, in the merchant's name.
-            if (source(ctx, false).equals(source(ctx, true))) {
+            if (defaultSender.equals(own)) {
                 throw e;
             }
-            return gateway.send(source(ctx, false), address, replyTo, message);
+            return gateway.send(defaultSender, address, mime(ctx, defaultSender, address, replyTo, message, unsubscribe));
         }
     }
 
-    /** The display name is always MIME-encoded so that no merchant name can break the header. */
-    private String source(MessageContext ctx, boolean merchantsOwn) {
+    private byte[] mime(MessageContext ctx, String from, String to, String replyTo, MessageComposer.Email message,
+                        UnsubscribeLink unsubscribe) {
+        return MimeEmail.build(from, fromName(ctx), to, replyTo, message, ctx.locale(), unsubscribe,
+                domainOf(defaultSender));
+    }
+
+    private String fromAddress(MessageContext ctx, boolean merchantsOwn) {
         String from = ctx.settings().fromEmail();
-        String address = merchantsOwn && MessageComposer.isValidEmail(from) ? from : defaultSender;
+        return merchantsOwn && MessageComposer.isValidEmail(from) ? from : defaultSender;
+    }
+
+    /** The merchant's from name (else its display name), control characters stripped; MIME-encodes it. */
+    private static String fromName(MessageContext ctx) {
         String fromName = ctx.settings().fromName();
-        String name = MessageComposer.clean(fromName == null || fromName.isBlank() ? ctx.merchantName() : fromName);
-        if (name.isEmpty()) {
-            return address;
-        }
-        return "=?UTF-8?B?" + Base64.getEncoder().encodeToString(name.getBytes(StandardCharsets.UTF_8)) + "?= <" + address + ">";
+        return MessageComposer.clean(fromName == null || fromName.isBlank() ? ctx.merchantName() : fromName);
+    }
+
+    /** The stack's sender domain receives the mailto unsubscribes (an SES receipt rule, docs/notifications.md). */
+    private static String domainOf(String address) {
+        int at = address == null ? -1 : address.lastIndexOf('@');
+        return at < 0 ? null : address.substring(at + 1);
     }
 }

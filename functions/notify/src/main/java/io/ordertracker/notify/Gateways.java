@@ -23,8 +23,15 @@ public final class Gateways {
     }
 
     public interface EmailGateway {
-        /** @return the provider's message id */
-        String send(String source, String to, String replyTo, MessageComposer.Email email);
+        /**
+         * Sends one email as built ({@link MimeEmail}): its headers (From, Reply-To, List-Unsubscribe, ...) are in
+         * the raw MIME.
+         *
+         * @param source the envelope sender, the From header's address (a verified identity)
+         * @param to     the one recipient
+         * @return the provider's message id
+         */
+        String send(String source, String to, byte[] rawMime);
     }
 
     public interface SmsGateway {

@@ -123,6 +123,7 @@ public final class JobBatchProcessor {
         switch (result.outcome()) {
             case SENT -> tally.add("NotificationsSent", dims);
             case SUPPRESSED, OPTED_OUT -> tally.add("NotificationsSuppressed", dims);
+            case UNSUBSCRIBED -> tally.add("NotificationsUnsubscribed", dims);
             case STALE -> tally.add("NotificationsStale", dims);
             case NO_CONTACT -> tally.add("NotificationsNoContact", dims);
             case DUPLICATE -> tally.add("NotificationsDuplicate", dims);

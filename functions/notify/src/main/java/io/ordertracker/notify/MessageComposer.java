@@ -80,13 +80,11 @@ public final class MessageComposer {
         return email(ctx, null);
     }
 
-    /**
-     * @param unsubscribeUrl the footer's unsubscribe link (an https URL the email delivery builds); rendered in the
-     *                       HTML and text footers only when set (and a plain https URL)
-     */
+    /** @param unsubscribeUrl the shopper's preferences page at this merchant, linked from the
+     *                       footer (built by the email delivery from the page's base URL); null: none */
     public Email email(MessageContext ctx, String unsubscribeUrl) {
         Map<String, Object> model = model(ctx);
-        model.put("unsubscribeUrl", safeUrl(unsubscribeUrl));
+        model.put("unsubscribeUrl", unsubscribeUrl);
         return new Email((String) model.get("subject"), html.execute(model), text.execute(model));
     }
 
@@ -173,6 +171,8 @@ public final class MessageComposer {
         m.put("orderNumber", orderNumber);
         m.put("primaryColor", color(settings.primaryColor(), "#1f4e79"));
         m.put("accentColor", color(settings.accentColor(), "#f2a900"));
+        m.put("onPrimaryColor", textOn((String) m.get("primaryColor")));
+        m.put("onAccentColor", textOn((String) m.get("accentColor")));
         m.put("logoUrl", safeUrl(settings.logoUrl()));
         m.put("supportEmail", email(settings.supportEmail()));
         m.put("supportUrl", safeUrl(settings.supportUrl()));
@@ -416,6 +416,25 @@ public final class MessageComposer {
 
     static String color(String value, String fallback) {
         return value != null && COLOR.matcher(value).matches() ? value : fallback;
+    }
+
+    /**
+     * Black or white text, whichever contrasts more with a merchant's colour (WCAG relative luminance), so a pale or
+     * dark brand colour never makes the header or the button unreadable.
+     */
+    static String textOn(String hex) {
+        String h = hex.substring(1);
+        if (h.length() == 3) {
+            h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+        }
+        int rgb = Integer.parseInt(h, 16);
+        double l = 0.2126 * linear((rgb >> 16) & 0xff) + 0.7152 * linear((rgb >> 8) & 0xff) + 0.0722 * linear(rgb & 0xff);
+        return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? "#ffffff" : "#111111";
+    }
+
+    private static double linear(int channel) {
+        double c = channel / 255.0;
+        return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 
     static String safeUrl(String value) {

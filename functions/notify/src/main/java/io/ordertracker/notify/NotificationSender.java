@@ -15,6 +15,8 @@ import io.ordertracker.domain.notify.DelayNotice;
 import io.ordertracker.domain.notify.MilestoneRules;
 import io.ordertracker.domain.notify.NotificationJob;
 import io.ordertracker.domain.notify.NotificationLedger;
+import io.ordertracker.domain.notify.ShopperPreferences;
+import io.ordertracker.domain.notify.UnsubscribeToken;
 import io.ordertracker.domain.notify.SuppressionList;
 import io.ordertracker.domain.orders.OrderStore;
 import java.net.URLEncoder;
@@ -30,13 +32,13 @@ import java.util.Optional;
 
 /**
  * Sends one {@link NotificationJob} exactly once on its channel's {@link Delivery}: reads what is true now, drops it
- * if stale, holds it through quiet hours, claims the ledger entry, skips suppressed or opted-out addresses,
- * composes, sends, and marks the entry sent. {@link JobBatchProcessor} maps the {@link Result} to batch failures
- * and metrics.
+ * if stale, holds it through quiet hours, claims the ledger entry, skips suppressed or opted-out addresses and
+ * shoppers who unsubscribed from the merchant (or muted the milestone), composes, sends, and marks the entry
+ * sent. {@link JobBatchProcessor} maps the {@link Result} to batch failures and metrics.
  */
 public final class NotificationSender implements JobBatchProcessor.JobSender {
     public enum Outcome {
-        SENT, DUPLICATE, IN_FLIGHT, STALE, NO_CONTACT, SUPPRESSED, OPTED_OUT, DEFERRED
+        SENT, DUPLICATE, IN_FLIGHT, STALE, NO_CONTACT, SUPPRESSED, OPTED_OUT, UNSUBSCRIBED, DEFERRED
     }
 
     /** @param deferUntil set for DEFERRED; @param providerMessageId set for SENT */
@@ -57,9 +59,21 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
     private final Delivery delivery;
     private final Settings settings;
     private final Clock clock;
+    private final ShopperPreferences preferences;
 
     public NotificationSender(OrderStore orders, MerchantStore merchants, NotificationLedger ledger,
                               SuppressionList suppressions, Delivery delivery, Settings settings, Clock clock) {
+        this(orders, merchants, ledger, suppressions, null, delivery, settings, clock);
+    }
+
+    /**
+     * @param preferences the shoppers' choices per merchant (unsubscribe, muted milestones), honoured before every
+     *                    send; null for a channel without them (SMS: STOP replies are SNS's opt-out list)
+     */
+    public NotificationSender(OrderStore orders, MerchantStore merchants, NotificationLedger ledger,
+                              SuppressionList suppressions, ShopperPreferences preferences, Delivery delivery,
+                              Settings settings, Clock clock) {
+        this.preferences = preferences;
         this.orders = orders;
         this.merchants = merchants;
         this.ledger = ledger;
@@ -127,6 +141,19 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
             ledger.markSkipped(job, claim.token(), "opted-out", now);
             return Result.of(Outcome.OPTED_OUT);
         }
+        UnsubscribeLink unsubscribe;
+        try {
+            ShopperPreferences.Preferences chosen = preferences == null || !UnsubscribeToken.carries(job.merchantId())
+                    ? null : preferences.forSending(job.merchantId(), address, now);
+            if (chosen != null && !chosen.wants(job.milestone())) {
+                ledger.markSkipped(job, claim.token(), "unsubscribed", now);
+                return Result.of(Outcome.UNSUBSCRIBED);
+            }
+            unsubscribe = chosen == null ? null : UnsubscribeLink.of(settings.trackingPageBaseUrl(), chosen.token());
+        } catch (RuntimeException e) {
+            ledger.release(job, claim.token()); // the table could not say: free the claim for the retry
+            throw e;
+        }
         MessageContext ctx = new MessageContext(merchant.get(), order.get(), shipment, latestEvent(shipment),
                 job.milestone(), job.reason(), trackingUrl(shipment, merchantSettings), zone,
                 locale(customer, merchantSettings),
@@ -137,7 +164,7 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         }
         String messageId;
         try {
-            messageId = delivery.send(ctx, address);
+            messageId = delivery.send(ctx, address, unsubscribe);
         } catch (RuntimeException e) {
             // The provider refused or could not be reached: nothing was sent, so free the claim for the retry.
             ledger.release(job, claim.token());

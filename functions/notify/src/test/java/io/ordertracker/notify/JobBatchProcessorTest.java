@@ -85,6 +85,7 @@ class JobBatchProcessorTest {
         "SENT,        NotificationsSent",
         "SUPPRESSED,  NotificationsSuppressed",
         "OPTED_OUT,   NotificationsSuppressed",
+        "UNSUBSCRIBED, NotificationsUnsubscribed",
         "STALE,       NotificationsStale",
         "NO_CONTACT,  NotificationsNoContact",
         "DUPLICATE,   NotificationsDuplicate",

@@ -60,7 +60,7 @@ class MessageComposerTest {
             assertThat(body).contains("A-1001", "1Z5R89390357567127", "https://track.example/t/tok123",
                     "Out for delivery", "Thursday, November 19, 2026", "help@acme.example");
         }
-        assertThat(email.html()).contains("background:#112233", "src=\"https://cdn.acme.example/logo.png\"");
+        assertThat(email.html()).contains("background-color:#112233", "src=\"https://cdn.acme.example/logo.png\"");
         assertThat(email.text()).doesNotContain("<");
     }
 
@@ -87,7 +87,7 @@ class MessageComposerTest {
                 shipment(ShipmentStatus.EXCEPTION), scan, Milestone.EXCEPTION, ExceptionReason.ADDRESS_ISSUE));
         assertThat(email.html()).doesNotContain("<script", "<img src=x", "javascript:", "onerror=alert(1)>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src",
-                        "background:#1f4e79", "background:#f2a900");
+                        "background-color:#1f4e79", "background-color:#f2a900");
         assertThat(email.html()).doesNotContain("mailto:x@y.com\"");
         assertThat(email.subject()).doesNotContain("\r", "\n");
         assertThat(email.html()).contains("The carrier has a problem with the delivery address.");

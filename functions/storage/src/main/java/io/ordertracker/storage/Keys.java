@@ -119,6 +119,16 @@ public final class Keys {
     public static final String SUPPRESSION_SK = "SUPPRESSION";
 
     /**
+     * One shopper's email preferences at one merchant (unsubscribe, muted milestones): the merchant first, then the
+     * SHA-256 of the normalized address, so the entry names neither the address nor another merchant's shopper.
+     */
+    public static String preferencesPk(String merchantId, String addressHash) {
+        return "UNSUB#" + merchantId + "#" + addressHash;
+    }
+
+    public static final String PREFERENCES_SK = "PREFERENCES";
+
+    /**
      * The order's sort key in {@link #INDEX_ORDERS_BY_MERCHANT}: creation time at fixed width (nanoseconds, UTC),
      * so strings sort as instants do, then the order number to keep orders of the same instant apart.
      */

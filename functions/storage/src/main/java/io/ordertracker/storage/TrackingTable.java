@@ -62,6 +62,11 @@ public final class TrackingTable {
         return new DynamoDbNotificationLedger(dynamo, table, claimLease, retention);
     }
 
+    /** Shoppers' email preferences per merchant (unsubscribe, muted milestones), reached by unsubscribe tokens. */
+    public DynamoDbShopperPreferences preferences() {
+        return new DynamoDbShopperPreferences(dynamo, table, retention);
+    }
+
     public DynamoDbSuppressionList suppressions() {
         return new DynamoDbSuppressionList(dynamo, table);
     }

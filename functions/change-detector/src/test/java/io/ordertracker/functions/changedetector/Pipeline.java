@@ -12,6 +12,8 @@ import io.ordertracker.functions.suppression.SuppressionFunction;
 import io.ordertracker.local.emulators.MutableClock;
 import io.ordertracker.notify.ChangeDetector;
 import io.ordertracker.notify.EmailDelivery;
+import io.ordertracker.storage.DynamoDbShopperPreferences;
+import io.ordertracker.domain.RetentionPolicy;
 import io.ordertracker.notify.JobBatchProcessor;
 import io.ordertracker.notify.MessageComposer;
 import io.ordertracker.notify.NotificationSender;
@@ -82,7 +84,7 @@ final class Pipeline {
                 Locale.US);
         MessageComposer composer = new MessageComposer();
         NotificationSender email = new NotificationSender(orders, merchants, ledger, suppressions,
-                new EmailDelivery(new SesEmailGateway(backend.ses(), "EmailConfigurationSet"), composer, SENDER),
+                new DynamoDbShopperPreferences(dynamo, table, RetentionPolicy.DEFAULT), new EmailDelivery(new SesEmailGateway(backend.ses(), "EmailConfigurationSet"), composer, SENDER),
                 settings, clock);
         NotificationSender sms = new NotificationSender(orders, merchants, ledger, suppressions,
                 new SmsDelivery(new SnsSmsGateway(backend.sns()), composer, QuietHours.DEFAULT), settings, clock);

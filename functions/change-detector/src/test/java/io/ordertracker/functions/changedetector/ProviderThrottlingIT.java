@@ -54,7 +54,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * SES and SNS throttle for a while, then stop: every job is sent exactly once and nothing reaches a dead-letter
  * queue. The sender functions as Lambda builds them (no-arg constructors, the environment template.yaml sets),
  * ElasticMQ queues with the template's visibility timeouts and redrive policies, DynamoDB Local, and moto behind a
- * {@link ThrottlingProxy} that answers SendEmail / Publish with AWS's throttling errors while switched on.
+ * {@link ThrottlingProxy} that answers SendRawEmail / Publish with AWS's throttling errors while switched on.
  */
 class ProviderThrottlingIT {
     static final int ORDERS = 6;
@@ -155,7 +155,7 @@ class ProviderThrottlingIT {
         EmailSenderFunction emailSender = Env.withOverlay(env, EmailSenderFunction::new);
         SmsSenderFunction smsSender = Env.withOverlay(env, SmsSenderFunction::new);
 
-        proxy.throttle(Refusal.SES_SEND_EMAIL, Refusal.SNS_PUBLISH);
+        proxy.throttle(Refusal.SES_SEND_RAW_EMAIL, Refusal.SNS_PUBLISH);
         for (int round = 1; round <= THROTTLED_ROUNDS; round++) {
             Round email = deliver("EmailQueue", emailSender);
             Round sms = deliver("SmsQueue", smsSender);
@@ -170,7 +170,7 @@ class ProviderThrottlingIT {
         assertThat(moto.sentEmails()).isEmpty();
         assertThat(moto.sentSms()).isEmpty();
         // once a batch is throttled its other jobs are not tried: one refused call per batch and round
-        assertThat(proxy.refused("SendEmail")).isEqualTo(THROTTLED_ROUNDS);
+        assertThat(proxy.refused("SendRawEmail")).isEqualTo(THROTTLED_ROUNDS);
         assertThat(proxy.refused("Publish")).isEqualTo(THROTTLED_ROUNDS);
 
         // SNS's opt-out lookup throttled too: the claim taken before it must be freed, or the next try finds the

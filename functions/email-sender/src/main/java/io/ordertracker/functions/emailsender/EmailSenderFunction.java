@@ -22,7 +22,10 @@ import java.time.Clock;
 import software.amazon.awssdk.services.ses.SesClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The email queue to SES: one message per (shipment, milestone, channel) ever, branded, HTML and text. */
+/**
+ * The email queue to SES: one message per (shipment, milestone, channel) ever, branded, HTML and text, with the
+ * shopper's unsubscribe link; not sent to shoppers who unsubscribed from the merchant or muted the milestone.
+ */
 public class EmailSenderFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final JobBatchProcessor processor;
     @SuppressWarnings("unused")
@@ -37,7 +40,8 @@ public class EmailSenderFunction implements RequestHandler<SQSEvent, SQSBatchRes
         EmailDelivery email = new EmailDelivery(new SesEmailGateway(ses, Env.get("CONFIGURATION_SET").orElse(null),
                 SendRateLimiter.fromEnvironment()), new MessageComposer(), Env.require("SENDER_EMAIL"));
         NotificationSender sender = new NotificationSender(table.orders(), table.merchants(),
-                table.ledger(SenderConfig.claimLease()), table.suppressions(), email, SenderConfig.settings(), clock);
+                table.ledger(SenderConfig.claimLease()), table.suppressions(), table.preferences(), email,
+                SenderConfig.settings(), clock);
         this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("EMAIL_QUEUE_URL")), clock,
                 new Tally());
         this.priming = Priming.register(table::prime);

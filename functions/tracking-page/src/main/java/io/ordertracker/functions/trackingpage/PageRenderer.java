@@ -25,6 +25,16 @@ final class PageRenderer {
     private final Template page = load("page.html.mustache");
     private final Template message = load("message.html.mustache");
     private final Template css = load("page.css.mustache");
+    private final Template preferences = load("preferences.html.mustache");
+    /** The preferences form's own rules, appended to the page's style block (still one hashed block). */
+    private static final String PREFERENCES_CSS = "fieldset{border:0;margin:0;padding:0}"
+            + "legend{font-weight:700;margin-bottom:.5rem;padding:0}"
+            + ".prefs-row{display:flex;align-items:center;gap:.5rem;min-height:2.75rem}"
+            + ".prefs-row input{width:1.25rem;height:1.25rem;flex:none;margin:0}"
+            + "button{font:inherit;font-weight:700;min-height:2.75rem;padding:.5rem 1rem;border-radius:6px;"
+            + "border:2px solid var(--brand);background:#fff;color:#1c1e21;cursor:pointer}"
+            + "button:focus-visible,input:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}"
+            + ".prefs-status{font-weight:700;margin:1rem 0}";
 
     /** @param styleHash base64 SHA-256 of the page's only style block, for {@code style-src 'sha256-...'} */
     record Rendered(String html, String styleHash) {
@@ -45,6 +55,26 @@ final class PageRenderer {
         Map<String, Object> context = Map.of("lang", text.locale().toLanguageTag(), "title", text.get(titleKey),
                 "text", text.get(textKey), "poweredBy", text.get("label.poweredBy"), "css", style);
         return new Rendered(message.execute(context), sha256Base64(style));
+    }
+
+    /** The shopper's email choices at one merchant ({@link PreferencesPage}). */
+    Rendered preferences(Branding brand, PageText text, java.util.List<Map<String, Object>> rows,
+                         boolean unsubscribedAll, String status) {
+        String style = css(brand) + PREFERENCES_CSS;
+        Map<String, Object> context = new java.util.HashMap<>();
+        context.put("lang", text.locale().toLanguageTag());
+        context.put("title", text.get("prefs.title"));
+        context.put("brand", brand);
+        context.put("rows", rows);
+        context.put("status", status);
+        context.put("unsubscribedAll", unsubscribedAll);
+        context.put("allOffText", text.get("prefs.allOff"));
+        context.put("chooseText", text.get("prefs.choose"));
+        context.put("saveText", text.get("prefs.save"));
+        context.put("allText", text.get("prefs.allText"));
+        context.put("allButton", text.get("prefs.allButton"));
+        context.put("css", style);
+        return new Rendered(preferences.execute(context), sha256Base64(style));
     }
 
     private String css(Branding brand) {

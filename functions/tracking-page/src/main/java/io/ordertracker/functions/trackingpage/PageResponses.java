@@ -49,6 +49,20 @@ final class PageResponses {
                 NOT_FOUND_CACHE, null);
     }
 
+    /**
+     * The preferences page: never cached (it changes when the shopper saves), and its form may post back to this
+     * origin only.
+     */
+    static APIGatewayV2HTTPResponse preferences(PageRenderer.Rendered page) {
+        String csp = csp(page.styleHash()).replace("form-action 'none'", "form-action 'self'");
+        return response(200, HTML, page.html(), csp, "no-store", null);
+    }
+
+    /** A one-line answer (RFC 8058 one-click unsubscribe): mail clients read the status, nobody reads the body. */
+    static APIGatewayV2HTTPResponse plain(int status, String text) {
+        return response(status, "text/plain; charset=utf-8", text + "\n", csp(null), "no-store", null);
+    }
+
     static APIGatewayV2HTTPResponse error(PageRenderer.Rendered page) {
         return response(500, HTML, page.html(), csp(page.styleHash()), "no-store", null);
     }

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.lanes.LaneBaselines;
+import io.ordertracker.domain.merchants.MerchantStore;
+import io.ordertracker.domain.notify.ShopperPreferences;
 import io.ordertracker.domain.orders.TrackingPageReader;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.HttpRequest;
@@ -12,16 +15,17 @@ import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The shopper's tracking page, {@code GET /t/{token}}: server-rendered HTML (no JavaScript), or the same facts as
  * JSON for {@code Accept: application/json}. Public (no authorizer): the unguessable token is the only key, so it
- * is never logged and never sent on to other sites (Referrer-Policy: no-referrer).
+ * is never logged and never sent on to other sites (Referrer-Policy: no-referrer). Also the shopper's email choices,
+ * {@code GET/POST /u/{token}} ({@link PreferencesPage}: unsubscribe, RFC 8058 one-click).
  */
 public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(TrackingPageFunction.class);
@@ -30,33 +34,30 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
     private final Clock clock;
     private final PageRenderer renderer = new PageRenderer();
     private final PageResponder responder;
-    @SuppressWarnings("unused")
-    private final Priming priming;
+    private final PreferencesPage preferences;
+    @SuppressWarnings("unused") private Priming priming; // held so the SnapStart hook lives as long as the function
 
     public TrackingPageFunction() {
-        TrackingTable table = TrackingTable.fromEnvironment();
-        TrackingPageReader reader = table.trackingPages();
-        this.source = reader;
-        this.clock = Clocks.fromEnvironment();
-        this.responder = new PageResponder(renderer, table.laneBaselines(clock, java.time.Duration.ofHours(1)));
-        // Prime the SDK's query path and the templates before the SnapStart snapshot: an unknown token is a
-        // single index query that returns nothing.
+        this(TrackingTable.fromEnvironment(), Clocks.fromEnvironment());
+        // Prime the SDK's query path and the templates before the SnapStart snapshot (an unknown token: one query).
         this.priming = Priming.register(() -> {
-            reader.read("primingprimingprimingprimingprim", Instant.now());
+            source.read("primingprimingprimingprimingprim", Instant.now());
             renderer.message(PageText.forLanguageTag(null), "label.notFoundTitle", "label.notFoundText");
         });
     }
 
-    public TrackingPageFunction(TrackingPageReader source, Clock clock) {
-        this(source, clock, null);
+    private TrackingPageFunction(TrackingTable table, Clock clock) {
+        this(table.trackingPages(), table.preferences(), table.merchants(), clock,
+                table.laneBaselines(clock, Duration.ofHours(1)));
     }
 
-    /** @param lanes the lane baselines ("expected by" when no date was given), or null */
-    public TrackingPageFunction(TrackingPageReader source, Clock clock, io.ordertracker.domain.lanes.LaneBaselines lanes) {
+    /** For tests; {@code lanes} (the page's "expected by" when nobody gave a date) may be null. */
+    public TrackingPageFunction(TrackingPageReader source, ShopperPreferences shoppers, MerchantStore merchants,
+                                Clock clock, LaneBaselines lanes) {
         this.source = source;
         this.clock = clock;
         this.responder = new PageResponder(renderer, lanes);
-        this.priming = null;
+        this.preferences = new PreferencesPage(shoppers, merchants, clock, renderer);
     }
 
     @Override
@@ -64,13 +65,14 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
         HttpRequest request = HttpRequest.of(event);
         return Telemetry.around(context, () -> {
             try {
+                if (request.routeKey().endsWith(" /u/{token}")) {
+                    return preferences.respond(request); // the shopper's email choices (unsubscribe)
+                }
                 return responder.respond(request, source.read(request.pathParameter("token"), clock.instant()));
             } catch (RuntimeException e) {
                 LOG.error("tracking page failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 Telemetry.metrics().addMetric("TrackingPageFailure", 1, MetricUnit.COUNT);
                 return responder.error(request);
-            } finally {
-                MDC.clear();
             }
         });
     }

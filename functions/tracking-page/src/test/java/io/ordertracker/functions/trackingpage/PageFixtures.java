@@ -8,7 +8,9 @@ import io.ordertracker.functions.trackingpage.Journeys.Seeded;
 import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
+import io.ordertracker.storage.DynamoDbMerchantStore;
 import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.storage.DynamoDbShopperPreferences;
 import io.ordertracker.storage.DynamoDbTrackingPageReader;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +35,9 @@ final class PageFixtures {
     static final Journeys JOURNEYS = new Journeys(CLIENT, TABLE);
     static final DynamoDbOrderStore ORDERS = JOURNEYS.orders();
     static final DynamoDbTrackingPageReader READER = new DynamoDbTrackingPageReader(CLIENT, TABLE);
+    static final DynamoDbShopperPreferences PREFERENCES =
+            new DynamoDbShopperPreferences(CLIENT, TABLE, io.ordertracker.domain.RetentionPolicy.DEFAULT);
+    static final DynamoDbMerchantStore MERCHANTS = new DynamoDbMerchantStore(CLIENT, TABLE);
 
     private PageFixtures() {
     }
@@ -62,6 +67,6 @@ final class PageFixtures {
     }
 
     static TrackingPageFunction function() {
-        return new TrackingPageFunction(READER::read, CLOCK);
+        return new TrackingPageFunction(READER::read, PREFERENCES, MERCHANTS, CLOCK, null);
     }
 }

@@ -260,7 +260,7 @@ class TrackingPageFunctionIT {
     void aStoreFailureIsAFriendlyUncachedError() throws IOException {
         TrackingPageFunction broken = new TrackingPageFunction((token, now) -> {
             throw new IllegalStateException("table unavailable");
-        }, PageFixtures.CLOCK);
+        }, PageFixtures.PREFERENCES, PageFixtures.MERCHANTS, PageFixtures.CLOCK, null);
         APIGatewayV2HTTPResponse r = broken.handleRequest(APIGatewayV2HTTPEvent.builder()
                 .withPathParameters(java.util.Map.of("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).build(), null);
         assertThat(r.getStatusCode()).isEqualTo(500);

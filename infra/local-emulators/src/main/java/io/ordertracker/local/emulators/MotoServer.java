@@ -161,9 +161,18 @@ public final class MotoServer implements AutoCloseable {
         }
     }
 
-    /** Emails sent through SES v1 SendEmail: {id, source, subject, body (HTML if given, else text), destinations}. */
+    /**
+     * Emails sent through SES v1 SendEmail or SendRawEmail: {id, source, subject, body (HTML if given, else text),
+     * destinations}; a raw one (its MIME read back) also has {@code text}, {@code html}, {@code headers} (name ->
+     * decoded value, the first of each name) and {@code raw}.
+     */
     public List<JsonNode> sentEmails() {
-        return list(data().path("ses").path("Message"));
+        JsonNode ses = data().path("ses");
+        List<JsonNode> out = list(ses.path("Message"));
+        for (JsonNode raw : ses.path("RawMessage")) {
+            out.add(RawEmails.read(raw.path("id").asText(), raw.path("raw_data").asText()));
+        }
+        return out;
     }
 
     /** Text messages published to phone numbers: {message_id, phone_number, message}. */

@@ -34,6 +34,9 @@ public final class ThrottlingProxy implements AutoCloseable {
         /** SES v1 SendEmail over the account's maximum send rate. */
         public static final Refusal SES_SEND_EMAIL =
                 new Refusal("SendEmail", 400, "Throttling", "Maximum sending rate exceeded.");
+        /** SES v1 SendRawEmail (how the email sender sends) over the account's maximum send rate. */
+        public static final Refusal SES_SEND_RAW_EMAIL =
+                new Refusal("SendRawEmail", 400, "Throttling", "Maximum sending rate exceeded.");
         /** SNS Publish over the account's rate (ThrottledException). */
         public static final Refusal SNS_PUBLISH = new Refusal("Publish", 429, "Throttled", "Rate exceeded");
         /** SNS's opt-out lookup, whose own limit is low. */

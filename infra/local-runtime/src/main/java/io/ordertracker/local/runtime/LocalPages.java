@@ -95,6 +95,11 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             if (m.html() != null) {
                 o.put("html", m.html());
             }
+            if (m.channel().equals("email")) {
+                o.put("language", m.language());
+                ObjectNode headers = o.putObject("headers");
+                orderedHeaders(m).forEach(headers::put);
+            }
         }
         return out;
     }
@@ -183,6 +188,13 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             if (m.subject() != null) {
                 b.append("<h3>").append(esc(m.subject())).append("</h3>");
             }
+            if (m.channel().equals("email")) {
+                b.append("<p class=meta>Language: ").append(esc(m.language() == null ? "-" : m.language()))
+                        .append("</p><details><summary>Headers</summary><table class=headers>");
+                orderedHeaders(m).forEach((k, v) -> b.append("<tr><th>").append(esc(k)).append("</th><td>")
+                        .append(esc(v)).append("</td></tr>"));
+                b.append("</table></details>");
+            }
             if (m.html() != null) {
                 b.append("<iframe sandbox srcdoc=\"").append(esc(m.html())).append("\"></iframe>");
                 b.append("<details><summary>Text version</summary><pre>").append(esc(m.text())).append("</pre></details>");
@@ -192,6 +204,18 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             b.append("</section>");
         }
         return b.toString();
+    }
+
+    /** The key headers first (From, To, ..., List-Unsubscribe, Content-Language), then the rest as sent. */
+    private static Map<String, String> orderedHeaders(Outbox.Message m) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Outbox.KEY_HEADERS.forEach(k -> {
+            if (m.headers().containsKey(k)) {
+                out.put(k, m.headers().get(k));
+            }
+        });
+        new java.util.TreeMap<>(m.headers()).forEach(out::putIfAbsent);
+        return out;
     }
 
     private static String shipmentsHtml(ArrayNode shipments) {

@@ -26,13 +26,19 @@ public final class Outbox {
 
     /**
      * One sent message; {@code html} is null for SMS and text-only emails. {@code sentAt} is simulated time,
-     * {@code sentAtRealMillis} the wall clock (for latency).
+     * {@code sentAtRealMillis} the wall clock (for latency). {@code headers}: an email's headers as sent (raw MIME:
+     * From, To, Reply-To, Subject decoded, List-Unsubscribe, List-Unsubscribe-Post, Content-Language, ...; for a
+     * SendEmail only what the request names), empty for SMS; {@code language}: its Content-Language, or null.
      */
     public record Message(String channel, String to, String from, String subject, String text, String html,
                          String orderNumber, String trackingNumber, String shipmentId, String milestone, String episode,
                          Instant sentAt,
-                         long sentAtRealMillis) {
+                         long sentAtRealMillis, Map<String, String> headers, String language) {
     }
+
+    /** The headers the outbox shows first, in this order; the rest follow as sent. */
+    public static final List<String> KEY_HEADERS = List.of("From", "To", "Reply-To", "Subject", "List-Unsubscribe",
+            "List-Unsubscribe-Post", "Content-Language");
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Clock clock;
@@ -77,7 +83,13 @@ public final class Outbox {
         String text = data(field(body, "Text"));
         String html = data(field(body, "Html"));
         Map<String, String> tags = tags(field(request, "Tags", List.class));
-        add("email", join(to), str(field(request, "Source")), subject, text == null ? stripTags(html) : text, html, tags);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        putIfNotNull(headers, "From", str(field(request, "Source")));
+        putIfNotNull(headers, "To", join(to));
+        putIfNotNull(headers, "Reply-To", join(field(request, "ReplyToAddresses", List.class)));
+        putIfNotNull(headers, "Subject", subject);
+        add("email", join(to), str(field(request, "Source")), subject, text == null ? stripTags(html) : text, html, tags,
+                headers);
     }
 
     private void recordEmailV2(SdkRequest request) {
@@ -89,17 +101,29 @@ public final class Outbox {
         String html = data(field(body, "Html"));
         Map<String, String> tags = tags(field(request, "EmailTags", List.class));
         add("email", join(to), str(field(request, "FromEmailAddress")), subject,
-                text == null ? stripTags(html) : text, html, tags);
+                text == null ? stripTags(html) : text, html, tags, Map.of());
     }
 
     private void recordRawEmail(SdkRequest request) {
         SdkBytes raw = field(field(request, "RawMessage"), "Data", SdkBytes.class);
-        String mime = raw == null ? "" : raw.asString(StandardCharsets.UTF_8);
-        String subject = header(mime, "Subject");
-        String to = header(mime, "To");
-        int bodyStart = mime.indexOf("\r\n\r\n");
-        String text = bodyStart < 0 ? mime : mime.substring(bodyStart + 4);
-        add("email", to, header(mime, "From"), subject, text, null, tags(field(request, "Tags", List.class)));
+        var email = io.ordertracker.local.emulators.RawEmails.read("", raw == null ? "" : raw.asString(StandardCharsets.UTF_8));
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String name : KEY_HEADERS) {
+            putIfNotNull(headers, name, email.path("headers").path(name).asText(null));
+        }
+        email.path("headers").fields().forEachRemaining(h -> headers.putIfAbsent(h.getKey(), h.getValue().asText()));
+        String to = email.path("destinations").path("ToAddresses").isEmpty() ? headers.get("To")
+                : email.path("destinations").path("ToAddresses").get(0).asText();
+        String html = email.path("html").asText(null);
+        String text = email.path("text").asText(null);
+        add("email", to, headers.get("From"), email.path("subject").asText(null),
+                text == null ? stripTags(html) : text, html, tags(field(request, "Tags", List.class)), headers);
+    }
+
+    private static void putIfNotNull(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 
     private void recordSms(SdkRequest request) {
@@ -112,11 +136,11 @@ public final class Outbox {
         if (raw != null) {
             raw.forEach((k, v) -> attributes.put(String.valueOf(k), str(field(v, "StringValue"))));
         }
-        add("sms", phone, null, null, str(field(request, "Message")), null, attributes);
+        add("sms", phone, null, null, str(field(request, "Message")), null, attributes, Map.of());
     }
 
     private void add(String channel, String to, String from, String subject, String text, String html,
-                     Map<String, String> tagged) {
+                     Map<String, String> tagged, Map<String, String> headers) {
         String all = (subject == null ? "" : subject) + "\n" + (text == null ? "" : text);
         Map<String, String> meta = new java.util.HashMap<>(tagged);
         if (!meta.containsKey("milestone")) {
@@ -153,7 +177,8 @@ public final class Outbox {
         messages.add(new Message(channel, to, from, subject, text, html,
                 meta.getOrDefault("orderNumber", find(ORDER, all)),
                 meta.getOrDefault("trackingNumber", find(TRACKING, all)),
-                meta.get("shipmentId"), meta.get("milestone"), meta.get("episode"), clock.instant(), System.currentTimeMillis()));
+                meta.get("shipmentId"), meta.get("milestone"), meta.get("episode"), clock.instant(), System.currentTimeMillis(),
+                Map.copyOf(headers), headers.get("Content-Language")));
     }
 
     private static void putText(Map<String, String> meta, String field, com.fasterxml.jackson.databind.JsonNode job) {

@@ -386,6 +386,27 @@ class EndToEndIT {
         assertThat(deliveredEmail.text()).contains(review);
         assertThat(deliveredEmail.html()).contains(review);
 
+        // the email's one-click unsubscribe, through the template's /u/{token} route, as a mail client sends it
+        assertThat(deliveredEmail.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                .containsKeys("From", "To", "Subject", "Content-Language");
+        assertThat(deliveredEmail.language()).isEqualTo(deliveredEmail.headers().get("Content-Language"));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<(http://[^>]+/u/[^>]+)>")
+                .matcher(deliveredEmail.headers().get("List-Unsubscribe"));
+        assertThat(link.find()).as(deliveredEmail.headers().get("List-Unsubscribe")).isTrue();
+        assertThat(deliveredEmail.headers().get("List-Unsubscribe")).contains("<mailto:unsubscribe@");
+        HttpResponse<String> oneClick = HTTP.send(HttpRequest.newBuilder(URI.create(link.group(1)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oneClick.statusCode()).as(oneClick.body()).isEqualTo(200);
+        HttpResponse<String> choices = HTTP.send(HttpRequest.newBuilder(URI.create(link.group(1))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(choices.statusCode()).isEqualTo(200);
+        assertThat(choices.body()).contains("Kettle &amp; Co. E2E", "name=\"m\"").doesNotContain(" checked");
+        HttpResponse<String> outbox = HTTP.send(HttpRequest.newBuilder(URI.create(runtime.baseUrl() + "/_local/outbox"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(EventCodec.parse(outbox.body()).findValues("List-Unsubscribe-Post")).isNotEmpty();
+
         String url = EventCodec.parse(created.body()).path("shipments").get(0).path("trackingUrl").asText();
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
