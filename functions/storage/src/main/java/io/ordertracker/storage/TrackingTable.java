@@ -71,6 +71,14 @@ public final class TrackingTable {
         return new MerchantRateLimiter(new DynamoDbRequestWindowCounter(dynamo, table), limit, clock);
     }
 
+    public DynamoDbWebhookEndpoints webhookEndpoints() {
+        return new DynamoDbWebhookEndpoints(dynamo, table);
+    }
+
+    public DynamoDbWebhookDeliveries webhookDeliveries() {
+        return new DynamoDbWebhookDeliveries(dynamo, table);
+    }
+
     public DynamoDbStallWatch stallWatch() {
         return new DynamoDbStallWatch(dynamo, table);
     }
