@@ -92,10 +92,10 @@ public final class AddressPolicy {
         int b0 = b[0] & 0xff;
         int b1 = b[1] & 0xff;
         if (b0 == 0x00 && b1 == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
-            return ipv4(slice(b, 12), allowLoopback).or(() -> Optional.of(Refused.RESERVED)); // NAT64 64:ff9b::/96
+            return ipv4(slice(b, 12), allowLoopback); // NAT64 64:ff9b::/96: judged by the IPv4 it reaches
         }
         if (b0 == 0x20 && b1 == 0x02) {
-            return ipv4(slice(b, 2), allowLoopback).or(() -> Optional.of(Refused.RESERVED)); // 6to4 2002::/16
+            return ipv4(slice(b, 2), allowLoopback); // 6to4 2002::/16: judged by the embedded IPv4
         }
         if (b0 == 0xfd && b1 == 0x00 && (b[2] & 0xff) == 0x0e && (b[3] & 0xff) == 0xc2) {
             return Optional.of(Refused.METADATA); // fd00:ec2::254, EC2's IPv6 metadata service

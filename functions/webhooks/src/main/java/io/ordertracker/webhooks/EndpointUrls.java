@@ -110,7 +110,9 @@ public final class EndpointUrls {
         }
         List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(ascii);
+            // an IP literal is its own address (no DNS); a name is resolved
+            addresses = ascii.contains(":") || ascii.matches("[0-9.]+") ? List.of(InetAddress.getByName(ascii))
+                    : resolver.resolve(ascii);
         } catch (UnknownHostException e) {
             return Check.refused("has a host name that does not resolve");
         }

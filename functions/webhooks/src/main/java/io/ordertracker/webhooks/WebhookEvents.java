@@ -116,7 +116,9 @@ public final class WebhookEvents {
                     putIfNotNull(data, "carrierEvent", carrierEvent(lookup.apply(null)));
                 }
                 case DELAYED -> {
-                    putIfNotNull(data, "missedDate", m.episode().isEmpty() ? null : m.episode());
+                    boolean dated = m.episode().matches("\\d{4}-\\d{2}-\\d{2}");
+                    data.put("missed", dated ? "carrierEstimate" : "promisedDate");
+                    putIfNotNull(data, "missedDate", dated ? m.episode() : null);
                     putIfNotNull(data, "estimatedDelivery", eta(after.estimatedDelivery()));
                 }
                 case STALLED -> putIfNotNull(data, "lastScanAt", str(after.lastScanAt()));

@@ -109,8 +109,10 @@ public final class WebhookSender {
             LOG.warn("webhook delivery {} gave up after {} attempts; dead-lettered", message.deliveryId(), attempts.size());
             outcome = Outcome.GAVE_UP;
         }
-        if (!failingSince.plus(RetryPolicy.GIVE_UP_AFTER).isAfter(now)
-                && endpoints.disable(message.merchantId(), message.endpointId(), "failing since " + failingSince, now)) {
+        // failing for three days, or this delivery gave up and nothing succeeded since its first attempt
+        boolean failedForDays = !failingSince.plus(RetryPolicy.GIVE_UP_AFTER).isAfter(now)
+                || (outcome == Outcome.GAVE_UP && !failingSince.isAfter(attempted.firstAttemptAt()));
+        if (failedForDays && endpoints.disable(message.merchantId(), message.endpointId(), "failing since " + failingSince, now)) {
             notices.disabled(endpoint.get(), failingSince);
         }
         return outcome;

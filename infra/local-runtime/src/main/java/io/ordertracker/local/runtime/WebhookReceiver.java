@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The local runtime's own webhook receiver: {@code POST /_local/webhooks/receiver} (or any path below it, one
  * receiver per name) answers 204 and keeps what arrived, with the Standard Webhooks signature checked against the
  * secrets of the endpoints registered for that URL. {@code POST /_local/webhooks/receiver/fail?for=PT2H} makes it
- * answer 503 for that long in simulated time ({@code for=PT0S} heals it). {@code GET /_local/webhooks} lists the
+ * answer 503 for that long in simulated time ({@code for=PT0S} heals it); with {@code &start=first-request} the
+ * window opens at the next request instead of now. {@code GET /_local/webhooks} lists the
  * arrivals, HTML or JSON.
  */
 public final class WebhookReceiver implements HttpApiGateway.LocalPages {
@@ -40,6 +41,8 @@ public final class WebhookReceiver implements HttpApiGateway.LocalPages {
     private final LocalRuntime runtime;
     private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
     private volatile Instant failUntil = Instant.MIN;
+    /** Set by {@code start=first-request}: the failure window opens with the next request. */
+    private volatile Duration failFor;
 
     WebhookReceiver(LocalRuntime runtime) {
         this.runtime = runtime;
@@ -55,6 +58,11 @@ public final class WebhookReceiver implements HttpApiGateway.LocalPages {
     /** The receiver's URL as an endpoint would register it. */
     public String url() {
         return "http://127.0.0.1:" + runtime.port() + RECEIVER;
+    }
+
+    /** When the current failure window ends (simulated time); Instant.MIN when not failing. */
+    public Instant failingUntil() {
+        return failUntil;
     }
 
     /** Answers 503 until {@code until} (simulated time). */
@@ -100,6 +108,15 @@ public final class WebhookReceiver implements HttpApiGateway.LocalPages {
                     "{\"message\":\"for must be an ISO-8601 duration, e.g. PT2H\"}");
             return true;
         }
+        if (query != null && query.contains("start=first-request")) {
+            // from the first request that arrives after this call, however long until it comes
+            failFor = d;
+            failUntil(Instant.MAX);
+            HttpApiGateway.send(exchange, 200, Map.of("Content-Type", "application/json"),
+                    "{\"failingFor\":\"" + d + "\",\"from\":\"the next request\"}");
+            return true;
+        }
+        failFor = null;
         Instant until = runtime.clock().instant().plus(d);
         failUntil(until);
         HttpApiGateway.send(exchange, 200, Map.of("Content-Type", "application/json"),
@@ -118,6 +135,12 @@ public final class WebhookReceiver implements HttpApiGateway.LocalPages {
         String ts = h.getFirst("webhook-timestamp");
         String sig = h.getFirst("webhook-signature");
         Instant now = runtime.clock().instant();
+        synchronized (this) {
+            if (failFor != null) {
+                failUntil = now.plus(failFor);
+                failFor = null;
+            }
+        }
         int status = now.isBefore(failUntil) ? 503 : 204;
         String check = verify(path, id, ts, body, sig, now);
         synchronized (arrivals) {
@@ -142,8 +165,19 @@ public final class WebhookReceiver implements HttpApiGateway.LocalPages {
         if (secrets.isEmpty()) {
             return "unknown endpoint";
         }
+        // The 5-minute timestamp tolerance is real time: at --clock-factor F a request's few real milliseconds
+        // of travel are F times as many simulated ones, so the receiver accepts 5 real minutes of lag.
+        long nowSeconds = now.getEpochSecond();
+        try {
+            long lag = nowSeconds - Long.parseLong(ts);
+            if (lag >= 0 && lag <= WebhookSignature.TOLERANCE_SECONDS * Math.max(1, runtime.clockFactor())) {
+                nowSeconds = Long.parseLong(ts);
+            }
+        } catch (NumberFormatException | NullPointerException e) {
+            // verify() refuses it
+        }
         for (String secret : secrets) {
-            if (WebhookSignature.verify(secret, id, ts, body, sig, now.getEpochSecond())) {
+            if (WebhookSignature.verify(secret, id, ts, body, sig, nowSeconds)) {
                 return "valid";
             }
         }
