@@ -154,6 +154,26 @@ public final class Keys {
         return "COUNTED#" + shipmentId;
     }
 
+    /** A merchant's webhook endpoints: one partition per merchant, one item per endpoint. */
+    public static String webhookPk(String merchantId) {
+        return "WEBHOOK#" + merchantId;
+    }
+
+    public static final String WEBHOOK_ENDPOINT_SK_PREFIX = "ENDPOINT#";
+
+    public static String webhookEndpointSk(String endpointId) {
+        return WEBHOOK_ENDPOINT_SK_PREFIX + endpointId;
+    }
+
+    /** One endpoint's delivery log: one partition per (merchant, endpoint), sort keys in time order. */
+    public static String webhookDeliveryPk(String merchantId, String endpointId) {
+        return "WHDELIVERY#" + merchantId + "#" + endpointId;
+    }
+
+    public static String webhookDeliverySk(String deliveryId) {
+        return "DELIVERY#" + deliveryId;
+    }
+
     public static String carrierTracking(String carrierCode, String trackingNumber) {
         return carrierCode + "#" + trackingNumber;
     }

@@ -87,6 +87,14 @@ public final class TrackingTable {
                 io.ordertracker.domain.lanes.LaneDefaults.load(), clock, cacheFor);
     }
 
+    public DynamoDbWebhookEndpoints webhookEndpoints() {
+        return new DynamoDbWebhookEndpoints(dynamo, table);
+    }
+
+    public DynamoDbWebhookDeliveries webhookDeliveries() {
+        return new DynamoDbWebhookDeliveries(dynamo, table);
+    }
+
     public DynamoDbStallWatch stallWatch() {
         return new DynamoDbStallWatch(dynamo, table);
     }

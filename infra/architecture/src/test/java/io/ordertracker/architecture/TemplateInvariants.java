@@ -48,6 +48,25 @@ final class TemplateInvariants {
         out.addAll(everyFunctionLogGroupHasRetention());
         out.addAll(tableItemPermissionsCarryLeadingKeys());
         out.addAll(tablesExpireItemsBy(expiryAttribute));
+        out.addAll(localOnlyFlagsAreNeverSet());
+        return out;
+    }
+
+    /**
+     * Environment variables only the local runtime may set (functions/webhooks EndpointUrls.LOCAL_FLAG: http and
+     * loopback webhook endpoints): named nowhere in the template, Globals and parameters included, so no deploy can
+     * turn them on.
+     */
+    static final List<String> LOCAL_ONLY_VARIABLES = List.of("WEBHOOKS_ALLOW_LOCAL_HTTP");
+
+    List<String> localOnlyFlagsAreNeverSet() {
+        List<String> out = new ArrayList<>();
+        String text = root.toString();
+        for (String name : LOCAL_ONLY_VARIABLES) {
+            if (text.contains(name)) {
+                out.add(name + " appears in the template; only the local runtime may set it");
+            }
+        }
         return out;
     }
 

@@ -252,6 +252,22 @@ class TemplateInvariantsTest {
         assertThat(rules(t).tablesExpireItemsBy(EXPIRES_AT)).singleElement().asString().contains("TrackingTable", EXPIRES_AT);
     }
 
+    @Test
+    void theLocalRuntimesWebhookFlagSetAnywhereInTheTemplateFails() {
+        String constant = ArchitectureTest.read(ArchitectureTest.FUNCTIONS
+                .resolve("webhooks/src/main/java/io/ordertracker/webhooks/EndpointUrls.java"));
+        Matcher m = Pattern.compile("LOCAL_FLAG\\s*=\\s*\"([^\"]+)\"").matcher(constant);
+        assertThat(m.find()).as("EndpointUrls.LOCAL_FLAG in functions/webhooks").isTrue();
+        assertThat(TemplateInvariants.LOCAL_ONLY_VARIABLES).contains(m.group(1));
+        ObjectNode t = copy();
+        ((ObjectNode) props(t, "WebhookSenderFunction").path("Environment").path("Variables"))
+                .put(m.group(1), "true");
+        assertThat(rules(t).localOnlyFlagsAreNeverSet()).singleElement().asString().contains(m.group(1));
+        ObjectNode g = copy();
+        ((ObjectNode) g.path("Globals").path("Function").path("Environment").path("Variables")).put(m.group(1), "false");
+        assertThat(rules(g).localOnlyFlagsAreNeverSet()).hasSize(1);
+    }
+
     static int indexOf(ArrayNode array, JsonNode element) {
         for (int i = 0; i < array.size(); i++) {
             if (array.get(i) == element) {

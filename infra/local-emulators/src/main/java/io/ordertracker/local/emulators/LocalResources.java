@@ -106,11 +106,19 @@ public final class LocalResources {
                         + resolve(rp.get("deadLetterTargetArn")) + "\",\"maxReceiveCount\":\""
                         + resolve(rp.get("maxReceiveCount")) + "\"}");
             }
-            String url = sqs.createQueue(b -> b.queueName(id).attributes(attributes)).queueUrl();
+            // FIFO queues (FifoQueue: true) are named with .fifo, as CloudFormation names them
+            boolean fifo = p.path("FifoQueue").asBoolean(false);
+            String name = fifo ? id + ".fifo" : id;
+            if (fifo) {
+                attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+                attributes.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION,
+                        Boolean.toString(p.path("ContentBasedDeduplication").asBoolean(false)));
+            }
+            String url = sqs.createQueue(b -> b.queueName(name).attributes(attributes)).queueUrl();
             refs.put(id, url);
             atts.put(id + ".QueueUrl", url);
-            atts.put(id + ".QueueName", id);
-            atts.put(id + ".Arn", "arn:aws:sqs:" + LocalAws.REGION.id() + ":" + ACCOUNT + ":" + id);
+            atts.put(id + ".QueueName", name);
+            atts.put(id + ".Arn", "arn:aws:sqs:" + LocalAws.REGION.id() + ":" + ACCOUNT + ":" + name);
         }
         return this;
     }

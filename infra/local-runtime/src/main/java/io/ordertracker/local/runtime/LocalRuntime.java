@@ -120,6 +120,8 @@ public final class LocalRuntime implements AutoCloseable {
     private Conditions conditions;
     private Path repoRoot;
     private final SnsSubscriptions snsSubscriptions = new SnsSubscriptions();
+    /** The built-in webhook receiver and its page (docs/webhooks.md). */
+    private final WebhookReceiver webhookReceiver = new WebhookReceiver(this);
     private String tableName;
     private String merchantId;
     private String apiKey;
@@ -219,7 +221,7 @@ public final class LocalRuntime implements AutoCloseable {
         LocalPages pages = new LocalPages(this);
         try {
             gateway = track(new HttpApiGateway(port, HttpRoutes.build(template, resources, functions, skipped::add),
-                    exchange -> snsSubscriptions.serve(exchange) || pages.serve(exchange)));
+                    exchange -> snsSubscriptions.serve(exchange) || webhookReceiver.serve(exchange) || pages.serve(exchange)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (is something else using it? try --port)", e);
         }
@@ -417,6 +419,8 @@ public final class LocalRuntime implements AutoCloseable {
         env.put("LOCAL_CLOCK_REAL_START_MILLIS", Long.toString(realStartMillis));
         env.put("LOCAL_CLOCK_FACTOR", Double.toString(clockFactor));
         env.put("LOCAL_CLOCK_ID", clockId);
+        // webhooks may go to http on loopback (the built-in receiver, a developer's server): here and only here
+        env.put(io.ordertracker.webhooks.EndpointUrls.LOCAL_FLAG, "true");
         if (sandbox != null) {
             env.put("CARRIER_SANDBOX_URL", "http://127.0.0.1:" + sandbox.port());
             sandbox.baseUrls().forEach((carrier, url) -> {
@@ -542,6 +546,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** Status changes of shipments seen on the stream, with the real time they were seen. */
     List<ShipmentChangeLog.Change> shipmentChanges() {
         return changeLog == null ? List.of() : changeLog.changes();
+    }
+
+    /** The built-in webhook receiver ({@code /_local/webhooks/receiver}). */
+    public WebhookReceiver webhookReceiver() {
+        return webhookReceiver;
     }
 
     public Optional<MotoServer> moto() {

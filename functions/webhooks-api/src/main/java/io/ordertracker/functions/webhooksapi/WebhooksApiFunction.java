@@ -1,0 +1,76 @@
+package io.ordertracker.functions.webhooksapi;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.merchants.MerchantRateLimiter;
+import io.ordertracker.lambda.AwsClients;
+import io.ordertracker.lambda.Clocks;
+import io.ordertracker.lambda.Env;
+import io.ordertracker.lambda.HttpRequest;
+import io.ordertracker.lambda.HttpResponses;
+import io.ordertracker.lambda.HttpRoutes;
+import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.SafeErrors;
+import io.ordertracker.lambda.Telemetry;
+import io.ordertracker.storage.TrackingTable;
+import io.ordertracker.webhooks.EndpointUrls;
+import io.ordertracker.webhooks.SqsDeliveryQueue;
+import io.ordertracker.webhooks.WebhookAdmin;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * {@code /v1/webhooks}: the merchant's webhook endpoints, their deliveries, replays and test events. Thin: the
+ * merchant and its request rate ({@link WebhookGate}), then {@link WebhookRoutes}.
+ */
+public class WebhooksApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(WebhooksApiFunction.class);
+
+    private final HttpRoutes routes;
+    private final WebhookGate gate;
+    @SuppressWarnings("unused")
+    private final Priming priming;
+
+    public WebhooksApiFunction() {
+        TrackingTable table = TrackingTable.fromEnvironment();
+        Clock clock = Clocks.fromEnvironment();
+        SqsClient sqs = AwsClients.build(SqsClient.builder(), "SQS");
+        this.routes = new WebhookRoutes(new WebhookAdmin(table.webhookEndpoints(), table.webhookDeliveries(),
+                new SqsDeliveryQueue(sqs, Env.require("WEBHOOK_QUEUE_URL"), Env.require("WEBHOOK_DLQ_URL")),
+                EndpointUrls.fromEnvironment(), clock)).table();
+        this.gate = new WebhookGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
+                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock));
+        this.priming = Priming.register(table::prime);
+    }
+
+    public WebhooksApiFunction(WebhookAdmin admin, MerchantRateLimiter rateLimiter) {
+        this.routes = new WebhookRoutes(admin).table();
+        this.gate = new WebhookGate(rateLimiter);
+        this.priming = null;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Telemetry.around(context, () -> {
+            try {
+                HttpRequest request = HttpRequest.of(event);
+                return gate.refuse(request).orElseGet(() -> {
+                    MDC.put("merchantId", request.merchantId());
+                    return routes.dispatch(request);
+                });
+            } catch (RuntimeException e) {
+                LOG.error("webhooks API failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
+                return HttpResponses.problem(500, "internal", "Internal error",
+                        "Something failed on our side; the request may be retried safely.", List.of());
+            } finally {
+                MDC.clear();
+            }
+        });
+    }
+}
