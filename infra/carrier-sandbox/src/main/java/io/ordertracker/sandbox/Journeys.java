@@ -37,15 +37,14 @@ public final class Journeys {
                 .step(1, "03:40", INDIANAPOLIS, ARRIVED).step(2, "08:02", NEW_YORK, OUT_FOR_DELIVERY)
                 .step(2, "13:47", NEW_YORK, ATTEMPT_FAILED).step(3, "08:11", NEW_YORK, OUT_FOR_DELIVERY)
                 .step(3, "15:36", NEW_YORK, DELIVERED)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "DELIVERED email",
-                        "DELIVERED sms").ends(ShipmentStatus.DELIVERED));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms", "DELIVERED email", "DELIVERED sms").ends(ShipmentStatus.DELIVERED));
         all.add(b(Carrier.UPS, ups(3), JourneyKind.ADDRESS_EXCEPTION, start).promised(3)
                 .step(0, "11:00", DALLAS, LABEL_CREATED).step(0, "17:20", DALLAS, PICKED_UP)
                 .step(1, "06:15", PHOENIX, ARRIVED).step(2, "08:05", PHOENIX, OUT_FOR_DELIVERY)
                 .step(2, "10:41", PHOENIX, ADDRESS_PROBLEM)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms").ends(ShipmentStatus.EXCEPTION));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.EXCEPTION));
         all.add(b(Carrier.UPS, ups(4), JourneyKind.LATE, start).promised(2).rescheduled(4).signedBy("M GARCIA")
                 .step(0, "08:45", SEATTLE, LABEL_CREATED).step(0, "16:30", SEATTLE, PICKED_UP)
                 .step(1, "01:20", SEATTLE, DEPARTED).step(2, "05:10", DENVER, DELAYED)
@@ -64,15 +63,14 @@ public final class Journeys {
                 .step(1, "05:30", PHOENIX, ARRIVED).step(2, "08:10", PHOENIX, OUT_FOR_DELIVERY)
                 .step(2, "12:30", PHOENIX, ADDRESS_PROBLEM).step(3, "09:00", PHOENIX, RETURNING)
                 .step(5, "14:10", LOS_ANGELES, RETURNED)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "EXCEPTION email",
-                        "EXCEPTION sms", "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.RETURNED_TO_SENDER));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION sms", "EXCEPTION email", "EXCEPTION email", "EXCEPTION sms",
+                        "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.RETURNED_TO_SENDER));
         all.add(b(Carrier.UPS, ups(7), JourneyKind.HELD_IN_CUSTOMS, start).promised(4)
                 .step(0, "10:00", LONDON, LABEL_CREATED).step(0, "16:45", LONDON, PICKED_UP)
                 .step(1, "02:30", LOUISVILLE, ARRIVED).step(1, "08:15", LOUISVILLE, CUSTOMS_HELD)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION email", "EXCEPTION sms",
-                        "STALLED email", "STALLED sms", "DELAYED email", "DELAYED sms").ends(ShipmentStatus.EXCEPTION));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION sms", "EXCEPTION email").ends(ShipmentStatus.EXCEPTION));
         all.add(b(Carrier.UPS, ups(9), JourneyKind.LATE_WEATHER, start).promised(2).rescheduled(4).signedBy("L CHEN")
                 .step(0, "09:00", CHICAGO, LABEL_CREATED).step(0, "17:00", CHICAGO, PICKED_UP)
                 .step(1, "03:00", DENVER, ARRIVED).step(1, "14:00", DENVER, WEATHER_DELAY)
@@ -85,8 +83,7 @@ public final class Journeys {
                 .step(0, "10:00", LOS_ANGELES, LABEL_CREATED).step(0, "17:00", LOS_ANGELES, PICKED_UP)
                 .step(1, "05:00", PHOENIX, ARRIVED).step(1, "11:00", PHOENIX, DAMAGED)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION email", "EXCEPTION sms",
-                        "DELAYED email", "DELAYED sms", "STALLED email", "STALLED sms").ends(ShipmentStatus.EXCEPTION));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION sms", "EXCEPTION email").ends(ShipmentStatus.EXCEPTION));
         all.add(b(Carrier.UPS, ups(8), JourneyKind.NOT_FOUND, start)
                 .expects("ORDER_CONFIRMED email", "STALLED email", "STALLED sms", "EXCEPTION email",
                         "EXCEPTION sms").ends(null));
@@ -112,22 +109,20 @@ public final class Journeys {
                 .step(0, "09:00", LOS_ANGELES, LABEL_CREATED).step(0, "16:40", LOS_ANGELES, PICKED_UP)
                 .step(1, "03:20", MEMPHIS, ARRIVED).step(2, "09:45", HONOLULU, AVAILABLE_FOR_PICKUP)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "AVAILABLE_FOR_PICKUP email", "AVAILABLE_FOR_PICKUP sms",
-                        "DELAYED email", "DELAYED sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "DELAYED email", "AVAILABLE_FOR_PICKUP email",
+                        "AVAILABLE_FOR_PICKUP sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
         all.add(b(Carrier.FEDEX, fedex(4), JourneyKind.HELD_IN_CUSTOMS, start).promised(3)
                 .step(0, "10:30", PARIS, LABEL_CREATED).step(0, "17:00", PARIS, PICKED_UP)
                 .step(1, "06:00", MEMPHIS, ARRIVED).step(1, "09:30", MEMPHIS, CUSTOMS_HELD)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION email", "EXCEPTION sms",
-                        "DELAYED email", "DELAYED sms", "STALLED email", "STALLED sms").ends(ShipmentStatus.EXCEPTION));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION sms", "EXCEPTION email").ends(ShipmentStatus.EXCEPTION));
         all.add(b(Carrier.FEDEX, fedex(5), JourneyKind.FAILED_ATTEMPT_THEN_DELIVERED, start).promised(2).signedBy("T.NGUYEN")
                 .step(0, "10:00", MEMPHIS, LABEL_CREATED).step(0, "17:30", MEMPHIS, PICKED_UP)
                 .step(1, "04:00", CHICAGO, ARRIVED).step(2, "07:55", CHICAGO, OUT_FOR_DELIVERY)
                 .step(2, "15:20", CHICAGO, ATTEMPT_FAILED).step(3, "08:05", CHICAGO, OUT_FOR_DELIVERY)
                 .step(3, "12:44", CHICAGO, DELIVERED)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "DELIVERED email",
-                        "DELIVERED sms").ends(ShipmentStatus.DELIVERED));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms", "DELIVERED sms", "DELIVERED email").ends(ShipmentStatus.DELIVERED));
         all.add(b(Carrier.FEDEX, fedex(6), JourneyKind.LATE, start).promised(1).rescheduled(3).signedBy("A.BROWN")
                 .step(0, "09:15", NEW_YORK, LABEL_CREATED).step(0, "17:00", NEW_YORK, PICKED_UP)
                 .step(1, "02:00", MEMPHIS, DELAYED).step(2, "03:00", MEMPHIS, DEPARTED)
@@ -159,9 +154,8 @@ public final class Journeys {
                 .step(1, "03:30", SECAUCUS, ARRIVED).step(2, "08:00", CHICAGO, OUT_FOR_DELIVERY)
                 .step(2, "14:05", CHICAGO, ATTEMPT_FAILED).step(3, "08:15", CHICAGO, OUT_FOR_DELIVERY)
                 .step(3, "11:30", CHICAGO, DELIVERED)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "DELIVERED email",
-                        "DELIVERED sms").ends(ShipmentStatus.DELIVERED));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms", "DELIVERED email", "DELIVERED sms").ends(ShipmentStatus.DELIVERED));
         all.add(b(Carrier.USPS, usps(3), JourneyKind.AVAILABLE_FOR_PICKUP, start).promised(2)
                 .step(0, "09:00", DENVER, LABEL_CREATED).step(0, "15:30", DENVER, PICKED_UP)
                 .step(1, "05:00", DENVER, ARRIVED).step(2, "10:20", DENVER, AVAILABLE_FOR_PICKUP)
@@ -173,7 +167,7 @@ public final class Journeys {
                 .step(2, "09:30", SEATTLE, ADDRESS_PROBLEM).step(3, "06:45", SEATTLE, RETURNING)
                 
                 .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION email", "EXCEPTION sms",
-                        "DELAYED email", "DELAYED sms", "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.RETURNING_TO_SENDER));
+                        "EXCEPTION sms", "EXCEPTION email").ends(ShipmentStatus.RETURNING_TO_SENDER));
         all.add(b(Carrier.USPS, usps(5), JourneyKind.LOST, start).promised(3)
                 .step(0, "12:00", CHICAGO, LABEL_CREATED).step(0, "17:45", CHICAGO, PICKED_UP)
                 .step(1, "02:30", CHICAGO, DEPARTED)
@@ -182,8 +176,8 @@ public final class Journeys {
         all.add(b(Carrier.USPS, usps(6), JourneyKind.ADDRESS_EXCEPTION, start).promised(2)
                 .step(0, "08:30", HONOLULU, LABEL_CREATED).step(0, "15:10", HONOLULU, PICKED_UP)
                 .step(2, "10:15", HONOLULU, ADDRESS_PROBLEM)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "DELAYED email", "DELAYED sms",
-                        "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.EXCEPTION));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "DELAYED email", "EXCEPTION email",
+                        "EXCEPTION sms").ends(ShipmentStatus.EXCEPTION));
         all.add(b(Carrier.USPS, usps(8), JourneyKind.ESTIMATE_SLIPS_TWICE, start).promised(2)
                 .step(0, "10:00", NEW_YORK, LABEL_CREATED).step(0, "17:00", NEW_YORK, PICKED_UP)
                 .step(1, "01:00", SECAUCUS, DEPARTED).step(1, "09:00", CHICAGO, ARRIVED)
@@ -199,9 +193,9 @@ public final class Journeys {
                 .step(2, "13:00", SEATTLE, ATTEMPT_FAILED).step(3, "08:00", SEATTLE, OUT_FOR_DELIVERY)
                 .step(3, "12:30", SEATTLE, ATTEMPT_NO_ACCESS).step(4, "09:00", SEATTLE, HELD_FOR_PICKUP)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "AVAILABLE_FOR_PICKUP email",
-                        "AVAILABLE_FOR_PICKUP sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms", "EXCEPTION sms", "EXCEPTION email",
+                        "AVAILABLE_FOR_PICKUP email", "AVAILABLE_FOR_PICKUP sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
         all.add(b(Carrier.USPS, usps(7), JourneyKind.NOT_FOUND, start)
                 .expects("ORDER_CONFIRMED email", "STALLED email", "STALLED sms", "EXCEPTION email",
                         "EXCEPTION sms").ends(null));
@@ -217,29 +211,26 @@ public final class Journeys {
                 .step(0, "10:00", LONDON, LABEL_CREATED).step(0, "15:50", LONDON, PICKED_UP)
                 .step(1, "01:10", LEIPZIG, ARRIVED).step(1, "07:30", LEIPZIG, CUSTOMS_HELD)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION email", "EXCEPTION sms",
-                        "DELAYED email", "DELAYED sms", "STALLED email", "STALLED sms").ends(ShipmentStatus.EXCEPTION));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.EXCEPTION));
         all.add(b(Carrier.DHL, dhl(3), JourneyKind.RETURNED_TO_SENDER, start).promised(2)
                 .step(0, "11:00", AMSTERDAM, LABEL_CREATED).step(0, "17:00", AMSTERDAM, PICKED_UP)
                 .step(1, "08:10", PARIS, OUT_FOR_DELIVERY).step(1, "11:25", PARIS, ADDRESS_PROBLEM)
                 .step(4, "14:00", AMSTERDAM, RETURNED)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "STALLED email",
-                        "STALLED sms", "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.RETURNED_TO_SENDER));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms", "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.RETURNED_TO_SENDER));
         all.add(b(Carrier.DHL, dhl(4), JourneyKind.AVAILABLE_FOR_PICKUP, start).promised(2)
                 .step(0, "10:15", LEIPZIG, LABEL_CREATED).step(0, "16:00", LEIPZIG, PICKED_UP)
                 .step(1, "04:00", BONN, ARRIVED).step(1, "11:30", BONN, AVAILABLE_FOR_PICKUP)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "AVAILABLE_FOR_PICKUP email", "AVAILABLE_FOR_PICKUP sms",
-                        "DELAYED email", "DELAYED sms", "STALLED email", "STALLED sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "AVAILABLE_FOR_PICKUP sms",
+                        "AVAILABLE_FOR_PICKUP email").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
         all.add(b(Carrier.DHL, dhl(5), JourneyKind.FAILED_ATTEMPT_THEN_DELIVERED, start).promised(2).signedBy("DUBOIS")
                 .step(0, "09:00", BONN, LABEL_CREATED).step(0, "17:30", BONN, PICKED_UP)
                 .step(1, "02:00", LEIPZIG, ARRIVED).step(2, "08:00", PARIS, OUT_FOR_DELIVERY)
                 .step(2, "12:10", PARIS, ATTEMPT_FAILED).step(3, "08:20", PARIS, OUT_FOR_DELIVERY)
                 .step(3, "10:45", PARIS, DELIVERED)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "DELIVERED email",
-                        "DELIVERED sms").ends(ShipmentStatus.DELIVERED));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms", "DELIVERED email", "DELIVERED sms").ends(ShipmentStatus.DELIVERED));
         all.add(b(Carrier.DHL, dhl(6), JourneyKind.LATE, start).promised(1).rescheduled(3).signedBy("JONES")
                 .step(0, "10:00", LEIPZIG, LABEL_CREATED).step(0, "15:00", LEIPZIG, PICKED_UP)
                 .step(1, "06:00", LEIPZIG, DELAYED).step(2, "22:00", LONDON, ARRIVED)
@@ -252,9 +243,8 @@ public final class Journeys {
                 .step(1, "02:00", BONN, ARRIVED).step(1, "08:30", BONN, OUT_FOR_DELIVERY)
                 .step(1, "10:15", BONN, REFUSED).step(3, "15:00", AMSTERDAM, RETURNED)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms", "EXCEPTION email",
-                        "EXCEPTION sms", "DELAYED email", "DELAYED sms", "EXCEPTION email",
-                        "EXCEPTION sms").ends(ShipmentStatus.RETURNED_TO_SENDER));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "OUT_FOR_DELIVERY sms",
+                        "EXCEPTION email", "EXCEPTION sms", "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.RETURNED_TO_SENDER));
         all.add(b(Carrier.DHL, dhl(9), JourneyKind.CUSTOMS_HELD_THEN_RELEASED, start).promised(3).signedBy("GARCIA")
                 .step(0, "10:00", LONDON, LABEL_CREATED).step(0, "15:00", LONDON, PICKED_UP)
                 .step(1, "01:00", LEIPZIG, ARRIVED).step(1, "07:30", LEIPZIG, CUSTOMS_HELD)
