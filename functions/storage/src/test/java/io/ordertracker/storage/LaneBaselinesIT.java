@@ -122,7 +122,7 @@ class LaneBaselinesIT {
 
     private Shipment shipment(ShipmentStatus status, Instant pickup, Instant lastEvent) {
         return new Shipment("m_lane", "L-1", "shp_" + service, Carrier.UPS, "1Z", "tok", status, ExceptionReason.NONE,
-                null, false, false, lastEvent, lastEvent, null, true, pickup.minus(Duration.ofHours(5)), lastEvent, 3,
+                null, false, false, lastEvent, lastEvent, null, true, pickup.minus(Duration.ofHours(5)), lastEvent, 3, io.ordertracker.domain.notify.DelayState.NONE,
                 route, pickup);
     }
 }

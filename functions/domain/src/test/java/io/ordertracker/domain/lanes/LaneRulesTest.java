@@ -76,7 +76,7 @@ class LaneRulesTest {
         Instant pickup = Instant.parse("2026-11-16T23:00:00Z");
         Shipment delivered = new Shipment("m", "o", "s", Carrier.FEDEX, "7946", "tok", ShipmentStatus.DELIVERED,
                 ExceptionReason.NONE, null, false, false, pickup.plusSeconds(2 * 86400), pickup, null, true, pickup,
-                pickup, 1, route, pickup);
+                pickup, 1, io.ordertracker.domain.notify.DelayState.NONE, route, pickup);
 
         assertThat(defaults.baseline(Carrier.FEDEX, route))
                 .isEqualTo(new LaneBaselines.Baseline(2, 3, 0, LaneExpectation.Source.CARRIER_DEFAULT));

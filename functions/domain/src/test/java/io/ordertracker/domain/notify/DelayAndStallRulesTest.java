@@ -25,7 +25,7 @@ class DelayAndStallRulesTest {
     static Shipment observed(Shipment before, ShipmentStatus status, ExceptionReason reason, LocalDate eta, LocalDate today) {
         Shipment facts = new Shipment("m1", "1001", "shp_1", Carrier.FEDEX, "794652010001", "tok", status, reason,
                 eta == null ? null : EstimatedDelivery.of(eta, EstimatedDelivery.Kind.ESTIMATED), before.delayed(),
-                false, T0, T0, null, true, T0, T0, before.version() + 1, before.delay());
+                false, T0, T0, null, true, T0, T0, before.version() + 1, before.delay(), null, null);
         DelayAndStallRules.DelayVerdict v = DelayAndStallRules.delay(facts, PROMISED, today, null);
         return facts.withDelay(v.delayed(), v.state());
     }

@@ -25,7 +25,7 @@ class MidTransitCheckTest {
         Shipment s = new Shipment("m", "o", "s", Carrier.UPS, "1Z", "tok",
                 pickedUpAt == null ? ShipmentStatus.INFO_RECEIVED : ShipmentStatus.IN_TRANSIT, null,
                 EstimatedDelivery.of(eta, EstimatedDelivery.Kind.SCHEDULED), false, false, label, label, null, true,
-                label, label, 1, new Route("003", "GB", "US-NY"), pickedUpAt);
+                label, label, 1, io.ordertracker.domain.notify.DelayState.NONE, new Route("003", "GB", "US-NY"), pickedUpAt);
         return new TrackingState(s, null, scannedAt, Set.of(), false, 1, null, NEW_YORK);
     }
 
