@@ -53,6 +53,8 @@ public final class MessageComposer {
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Pattern SAFE_URL = Pattern.compile("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?");
+    private static final Pattern UNSUBSCRIBE_URL =
+            Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\u2028\\u2029]");
     public static final int SMS_SEGMENT = SmsEncoding.GSM7_SEGMENT;
     /** Items listed by name; the rest are counted ("and 3 more items"). */
@@ -84,7 +86,10 @@ public final class MessageComposer {
      *                       footer (built by the email delivery from the page's base URL); null: none */
     public Email email(MessageContext ctx, String unsubscribeUrl) {
         Map<String, Object> model = model(ctx);
-        model.put("unsubscribeUrl", unsubscribeUrl);
+        // built by us from the page's base URL, which is plain http only in the local runtime; still checked, so a
+        // misconfigured base URL can never put markup or a script URL into the footer
+        model.put("unsubscribeUrl", unsubscribeUrl != null && UNSUBSCRIBE_URL.matcher(unsubscribeUrl).matches()
+                ? unsubscribeUrl : null);
         return new Email((String) model.get("subject"), html.execute(model), text.execute(model));
     }
 

@@ -64,7 +64,7 @@ class EmailMimeTest {
                 + "<mailto:unsubscribe@tracker.example?subject=unsubscribe%20" + TOKEN + ">");
         assertThat(header(m, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(header(m, "Content-Language")).isEqualTo("de-DE");
-        assertThat(m.getSubject()).isEqualTo("Acme Outfitters: your order A-1001 has shipped");
+        assertThat(m.getSubject()).isEqualTo("Acme Outfitters: Ihre Bestellung A-1001 wurde versandt");
         assertThat(((InternetAddress) m.getFrom()[0]).getAddress()).isEqualTo("orders@acme.example");
         assertThat(((InternetAddress) m.getFrom()[0]).getPersonal()).isEqualTo("Acme Outfitters");
         assertThat(m.getRecipients(MimeMessage.RecipientType.TO)).extracting(Address::toString)

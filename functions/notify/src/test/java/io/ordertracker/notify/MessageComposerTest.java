@@ -115,20 +115,21 @@ class MessageComposerTest {
                 Milestone.DELAYED, ExceptionReason.WEATHER, "https://track.example/t/tok123",
                 ZoneId.of("America/New_York"), Locale.US, notice);
         var email = composer.email(late);
-        assertThat(email.text()).contains("It was expected on Thursday, November 19, 2026.")
-                .contains("The new expected delivery date is Saturday, November 21, 2026.")
+        assertThat(email.text()).contains("Previously expected: Thursday, November 19, 2026")
+                .contains("Now expected: Saturday, November 21, 2026")
                 .contains("Weather is delaying the delivery.");
-        assertThat(email.html()).contains("Saturday, November 21, 2026").contains("Weather is delaying the delivery.");
+        assertThat(email.html()).contains("<s>Thursday, November 19, 2026</s>")
+                .contains("<strong>Saturday, November 21, 2026</strong>").contains("Weather is delaying the delivery.");
         String sms = composer.sms(late);
-        assertThat(sms).contains("running late (weather): now expected Nov 21, 2026, was Nov 19, 2026.");
+        assertThat(sms).contains("is running late, now expected").contains("21");
         assertThat(sms.length()).isLessThanOrEqualTo(MessageComposer.SMS_SEGMENT);
 
         var noDate = new io.ordertracker.domain.notify.DelayNotice(LocalDate.parse("2026-11-19"), null,
                 ExceptionReason.NONE, io.ordertracker.domain.notify.DelayNotice.Basis.PAST_DUE);
         MessageContext pastDue = new MessageContext(merchant(branding()), order, shipment(ShipmentStatus.IN_TRANSIT), null,
                 Milestone.DELAYED, ExceptionReason.NONE, null, ZoneId.of("America/New_York"), Locale.US, noDate);
-        assertThat(composer.email(pastDue).text()).contains("It was expected on Thursday, November 19, 2026.")
-                .contains("There is no new delivery date yet");
-        assertThat(composer.sms(pastDue)).contains("running late: was due Nov 19, 2026.");
+        assertThat(composer.email(pastDue).text()).contains("Previously expected: Thursday, November 19, 2026")
+                .contains("The carrier has not given a new date yet.").doesNotContain("Now expected: Saturday");
+        assertThat(composer.sms(pastDue)).contains("is running late.");
     }
 }

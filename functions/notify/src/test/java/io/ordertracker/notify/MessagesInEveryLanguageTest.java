@@ -114,10 +114,12 @@ class MessagesInEveryLanguageTest {
         Texts english = Texts.forTags("en");
         for (Milestone m : Milestone.values()) {
             MessageComposer.Email email = composer.email(realistic(locale, m), "https://northwind.example/unsub?u=1");
-            for (String part : List.of(email.subject(), email.text(), email.html())) {
+            // the HTML's <style> block (dark mode) is the one place braces belong
+            String htmlWithoutStyle = email.html().replaceAll("(?s)<style>.*?</style>", "");
+            for (String part : List.of(email.subject(), email.text(), htmlWithoutStyle)) {
                 assertThat(part).as(locale + " " + m).doesNotContain("{", "}").doesNotContainPattern("\\bnull\\b");
             }
-            assertThat(email.html()).contains("<html lang=\"" + Languages.resolve(locale).toLanguageTag() + "\">");
+            assertThat(email.html()).contains("<html lang=\"" + Languages.resolve(locale).toLanguageTag() + "\"");
             assertThat(email.text()).as(locale + " " + m)
                     .contains(t.get("headline." + m.name()), "Maximiliane Mustermann-Schulze", LONG_ORDER,
                             t.get("mail.order"), t.get("mail.items"), "Espresso cup no. 5", t.format("mail.moreItems", Map.of("count", 2)),

@@ -14,6 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.Properties;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -53,6 +57,13 @@ class EndToEndIT {
     private static LocalRuntime runtime;
     private static final Map<String, SandboxHandle.JourneyInfo> journeyByOrder = new HashMap<>();
     private static final Map<String, JsonNode> orderResponses = new HashMap<>();
+    /**
+     * The shoppers' locales, one per order in turn, so every language is told a whole journey: the seven we write,
+     * and two that fall back (Mexican Spanish to Spanish, European Portuguese to Brazilian Portuguese).
+     */
+    private static final List<String> LOCALES = List.of("en-US", "es-ES", "de-DE", "fr-FR", "it-IT", "nl-NL", "pt-BR",
+            "es-MX", "pt-PT");
+    private static final Map<String, String> localeByOrder = new HashMap<>();
     /** Simulated time when every order had been posted. */
     private static Instant postedBy;
 
@@ -67,7 +78,10 @@ class EndToEndIT {
         int n = 0;
         for (SandboxHandle.JourneyInfo j : runtime.journeys()) {
             String orderNumber = "E2E-" + (++n);
-            HttpResponse<String> r = post("/v1/orders", DemoOrders.orderJson(orderNumber, j.carrier(), j.trackingNumber(), j.timeZone()));
+            String locale = LOCALES.get((n - 1) % LOCALES.size());
+            localeByOrder.put(orderNumber, locale);
+            HttpResponse<String> r = post("/v1/orders", DemoOrders.orderJson(orderNumber, j.carrier(), j.trackingNumber(),
+                    j.timeZone(), locale));
             assertThat(r.statusCode()).as(j + ": " + r.body()).isEqualTo(201);
             journeyByOrder.put(orderNumber, j);
             orderResponses.put(orderNumber, EventCodec.parse(r.body()));
@@ -176,6 +190,45 @@ class EndToEndIT {
      * per channel, in the order sent, each milestone once. The email and SMS of one milestone go through separate
      * queues (and an SMS may be held through quiet hours), so the order is asserted within each channel.
      */
+    @Test
+    void everyShopperIsToldInTheirOwnLanguage() throws IOException {
+        assumeTrue(running("ChangeDetectorFunction", "EmailSenderFunction", "SmsSenderFunction"),
+                () -> "notifications not running: " + runtime.skipped());
+        Properties english = new Properties();
+        try (var in = EndToEndIT.class.getResourceAsStream("/io/ordertracker/texts/texts.properties")) {
+            assertThat(in).as("the English texts bundle on the runtime's classpath").isNotNull();
+            english.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        List<String> wrong = new ArrayList<>();
+        Set<String> languagesTold = new TreeSet<>();
+        localeByOrder.forEach((order, locale) -> {
+            String language = locale.substring(0, 2); // es-MX is told in Spanish, pt-PT in Brazilian Portuguese
+            for (Outbox.Message m : sentMessages(order)) {
+                boolean email = m.channel().equals("email");
+                String said = email ? m.subject() : m.text();
+                if (email) {
+                    languagesTold.add(m.language() == null ? "none" : m.language().substring(0, 2));
+                    if (m.language() == null || !m.language().toLowerCase(Locale.ROOT).startsWith(language)) {
+                        wrong.add(order + " (" + locale + ") " + m.milestone() + " email in " + m.language());
+                    }
+                }
+                String englishWords = longestWords(english.getProperty((email ? "subject." : "sms.") + m.milestone(), ""));
+                if (!language.equals("en") && englishWords.length() >= 8 && said.contains(englishWords)) {
+                    wrong.add(order + " (" + locale + ") " + m.milestone() + " " + m.channel() + " in English: " + said);
+                }
+            }
+        });
+        assertThat(wrong).as("messages not in the shopper's language").isEmpty();
+        assertThat(languagesTold).as("the email languages of a run with one order per locale in turn")
+                .containsExactlyInAnyOrder("en", "es", "de", "fr", "it", "nl", "pt");
+    }
+
+    /** The longest run of words between the placeholders of an English message pattern. */
+    private static String longestWords(String pattern) {
+        return java.util.Arrays.stream(pattern.split("\\{[^}]*\\}")).map(String::trim)
+                .max(java.util.Comparator.comparingInt(String::length)).orElse("");
+    }
+
     @Test
     void everyJourneyTellsItsShopperExactlyTheMessagesItDeclares() {
         assumeTrue(running("ChangeDetectorFunction", "EmailSenderFunction", "SmsSenderFunction",
