@@ -109,8 +109,7 @@ public final class Journeys {
                 .step(0, "09:00", LOS_ANGELES, LABEL_CREATED).step(0, "16:40", LOS_ANGELES, PICKED_UP)
                 .step(1, "03:20", MEMPHIS, ARRIVED).step(2, "09:45", HONOLULU, AVAILABLE_FOR_PICKUP)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "DELAYED email", "AVAILABLE_FOR_PICKUP email",
-                        "AVAILABLE_FOR_PICKUP sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "AVAILABLE_FOR_PICKUP email", "AVAILABLE_FOR_PICKUP sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
         all.add(b(Carrier.FEDEX, fedex(4), JourneyKind.HELD_IN_CUSTOMS, start).promised(3)
                 .step(0, "10:30", PARIS, LABEL_CREATED).step(0, "17:00", PARIS, PICKED_UP)
                 .step(1, "06:00", MEMPHIS, ARRIVED).step(1, "09:30", MEMPHIS, CUSTOMS_HELD)
@@ -160,8 +159,7 @@ public final class Journeys {
                 .step(0, "09:00", DENVER, LABEL_CREATED).step(0, "15:30", DENVER, PICKED_UP)
                 .step(1, "05:00", DENVER, ARRIVED).step(2, "10:20", DENVER, AVAILABLE_FOR_PICKUP)
                 
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "DELAYED email", "DELAYED sms",
-                        "AVAILABLE_FOR_PICKUP email", "AVAILABLE_FOR_PICKUP sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "AVAILABLE_FOR_PICKUP email", "AVAILABLE_FOR_PICKUP sms").ends(ShipmentStatus.AVAILABLE_FOR_PICKUP));
         all.add(b(Carrier.USPS, usps(4), JourneyKind.RETURNED_TO_SENDER, start).promised(2)
                 .step(0, "09:30", LOS_ANGELES, LABEL_CREATED).step(0, "17:10", LOS_ANGELES, PICKED_UP)
                 .step(2, "09:30", SEATTLE, ADDRESS_PROBLEM).step(3, "06:45", SEATTLE, RETURNING)
@@ -176,8 +174,7 @@ public final class Journeys {
         all.add(b(Carrier.USPS, usps(6), JourneyKind.ADDRESS_EXCEPTION, start).promised(2)
                 .step(0, "08:30", HONOLULU, LABEL_CREATED).step(0, "15:10", HONOLULU, PICKED_UP)
                 .step(2, "10:15", HONOLULU, ADDRESS_PROBLEM)
-                .expects("ORDER_CONFIRMED email", "SHIPPED email", "DELAYED email", "EXCEPTION email",
-                        "EXCEPTION sms").ends(ShipmentStatus.EXCEPTION));
+                .expects("ORDER_CONFIRMED email", "SHIPPED email", "EXCEPTION email", "EXCEPTION sms").ends(ShipmentStatus.EXCEPTION));
         all.add(b(Carrier.USPS, usps(8), JourneyKind.ESTIMATE_SLIPS_TWICE, start).promised(2)
                 .step(0, "10:00", NEW_YORK, LABEL_CREATED).step(0, "17:00", NEW_YORK, PICKED_UP)
                 .step(1, "01:00", SECAUCUS, DEPARTED).step(1, "09:00", CHICAGO, ARRIVED)
