@@ -174,6 +174,26 @@ public final class Keys {
         return "DELIVERY#" + deliveryId;
     }
 
+    /**
+     * A merchant's daily aggregates (analytics) and the markers of the facts counted on them: one partition per
+     * merchant (docs/analytics.md).
+     */
+    public static String statsPk(String merchantId) {
+        return "STATS#" + merchantId;
+    }
+
+    /** One aggregate: the day first, so a period is one range of sort keys. */
+    public static String statsDaySk(String isoDate, String group) {
+        return STATS_DAY_SK_PREFIX + isoDate + "#" + group;
+    }
+
+    public static final String STATS_DAY_SK_PREFIX = "DAY#";
+
+    /** The marker that a fact was counted (a redelivered stream record finds it): the fact id, hashed. */
+    public static String statsFactSk(String factId) {
+        return "FACT#" + Hashing.sha256Hex(factId);
+    }
+
     public static String carrierTracking(String carrierCode, String trackingNumber) {
         return carrierCode + "#" + trackingNumber;
     }

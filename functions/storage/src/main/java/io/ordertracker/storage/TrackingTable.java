@@ -87,6 +87,11 @@ public final class TrackingTable {
                 io.ordertracker.domain.lanes.LaneDefaults.load(), clock, cacheFor);
     }
 
+    /** The merchants' daily aggregates (analytics). */
+    public DynamoDbMerchantFacts merchantFacts(Clock clock) {
+        return new DynamoDbMerchantFacts(dynamo, table, clock);
+    }
+
     public DynamoDbWebhookEndpoints webhookEndpoints() {
         return new DynamoDbWebhookEndpoints(dynamo, table);
     }
