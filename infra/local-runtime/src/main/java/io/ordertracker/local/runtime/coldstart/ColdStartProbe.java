@@ -79,9 +79,11 @@ public final class ColdStartProbe {
             Object failed = Class.forName("io.ordertracker.lambda.Priming").getMethod("runAll").invoke(null);
             json.append(",\"primeMs\":").append(ms(p)).append(",\"primeFailures\":").append(failed);
         }
-        json.append(primed ? ",\"firstAfterPrimeMs\":" : ",\"firstMs\":").append(invoke(instance, method, event, context, json));
+        long first = invoke(instance, method, event, context, json); // (may append an invokeError first)
+        json.append(primed ? ",\"firstAfterPrimeMs\":" : ",\"firstMs\":").append(first);
         if (!primed) {
-            json.append(",\"secondMs\":").append(invoke(instance, method, event, context, json));
+            long second = invoke(instance, method, event, context, json);
+            json.append(",\"secondMs\":").append(second);
         }
     }
 
@@ -136,9 +138,9 @@ public final class ColdStartProbe {
         json.append(",\"secondCallMs\":").append(ms(t2));
     }
 
-    /** The class and, for a wrapper, its cause's class: no message (it could quote data). */
+    /** The class and, for a wrapper, its cause's class: no message (it could quote data), but a missing class's name. */
     private static String describe(Throwable e) {
-        String out = e.getClass().getName();
+        String out = e.getClass().getName() + (e instanceof NoClassDefFoundError ? " " + e.getMessage() : "");
         for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
             out += " < " + c.getClass().getName();
             e = c;
