@@ -61,4 +61,12 @@ public final class HttpRoutes {
             return new HttpRoutes(routes);
         }
     }
+
+    /**
+     * A {@link Priming} step: a read through this table (routing, request parsing, the handler's DynamoDB read and
+     * its JSON answer) for a merchant that does not exist ({@link PrimingEvents}), so nothing is found or changed.
+     */
+    public Priming.Step priming(String routeKey) {
+        return Priming.step(routeKey, () -> dispatch(HttpRequest.of(PrimingEvents.get(routeKey))));
+    }
 }

@@ -1,6 +1,5 @@
 package io.ordertracker.texts;
 
-import com.ibm.icu.text.MessageFormat;
 import io.ordertracker.domain.Languages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The shopper-facing words of every channel in one language: one key set (texts.properties, English, and one
- * texts_xx.properties per other language of {@link Languages#SUPPORTED}, UTF-8), ICU MessageFormat patterns
- * (plurals, numbers and dates in the shopper's locale). A key missing from a language is an error, not a silent
+ * texts_xx.properties per other language of {@link Languages#SUPPORTED}, UTF-8), patterns in the subset of ICU
+ * MessageFormat that {@link MessageTemplate} implements on the JDK (plurals and numbers in the shopper's locale;
+ * dates come formatted). A key missing from a language is an error, not a silent
  * English fallback: TextsTest checks every language has exactly the English keys, so a message never mixes two
  * languages.
  *
@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Texts {
     private static final Map<String, Map<String, String>> BUNDLES = new ConcurrentHashMap<>();
+    private static final Map<String, MessageTemplate> PARSED = new ConcurrentHashMap<>();
 
     private final Locale locale;
     private final String language;
@@ -67,13 +68,12 @@ public final class Texts {
 
     /** A pattern with positional arguments. */
     public String get(String key, Object... args) {
-        MessageFormat format = new MessageFormat(pattern(key), locale);
-        return format.usesNamedArguments() && args.length == 0 ? format.format(Map.of()) : format.format(args);
+        return template(key).format(locale, args);
     }
 
     /** A pattern with named arguments. */
     public String format(String key, Map<String, ?> args) {
-        return new MessageFormat(pattern(key), locale).format(args);
+        return template(key).format(locale, args);
     }
 
     public String getOrNull(String key, Object... args) {
@@ -98,6 +98,11 @@ public final class Texts {
 
     public static Set<String> keys() {
         return bundle(Languages.ENGLISH).keySet();
+    }
+
+    /** Parsed once per pattern and kept: a pattern is immutable, formatting takes the locale. */
+    private MessageTemplate template(String key) {
+        return PARSED.computeIfAbsent(pattern(key), MessageTemplate::parse);
     }
 
     private String pattern(String key) {

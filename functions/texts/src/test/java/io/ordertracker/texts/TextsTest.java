@@ -2,7 +2,6 @@ package io.ordertracker.texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ibm.icu.text.MessagePattern;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Languages;
 import io.ordertracker.domain.Milestone;
@@ -40,15 +39,7 @@ class TextsTest {
 
     /** The names and numbers of a pattern's arguments (parsing fails on a broken pattern). */
     static Set<String> arguments(String pattern) {
-        MessagePattern parsed = new MessagePattern(pattern);
-        Set<String> out = new TreeSet<>();
-        for (int i = 0; i < parsed.countParts(); i++) {
-            MessagePattern.Part part = parsed.getPart(i);
-            if (part.getType() == MessagePattern.Part.Type.ARG_NAME || part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
-                out.add(parsed.getSubstring(part));
-            }
-        }
-        return out;
+        return new TreeSet<>(MessageTemplate.parse(pattern).argumentNames());
     }
 
     @ParameterizedTest

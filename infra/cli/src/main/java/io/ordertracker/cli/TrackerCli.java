@@ -37,7 +37,7 @@ public final class TrackerCli {
     private static int bench(String[] args, PrintStream out, PrintStream err) {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         String name = args.length == 0 ? "" : args[0];
-        if (name.equals("pipeline") || name.equals("polling")) {
+        if (name.equals("pipeline") || name.equals("polling") || name.equals("cold-start")) {
             // the functions' JSON logs to a file: the terminal keeps the progress lines and the result line
             java.nio.file.Path log = io.ordertracker.local.runtime.FunctionLogs.toFile("bench-" + name + ".log", err);
             if (log != null) {
@@ -47,6 +47,7 @@ public final class TrackerCli {
         return switch (name) {
             case "pipeline" -> io.ordertracker.local.runtime.PipelineBench.run(rest, out, err);
             case "polling" -> io.ordertracker.bench.polling.PollingBench.run(rest, out, err);
+            case "cold-start" -> io.ordertracker.local.runtime.ColdStartBench.run(rest, out, err);
             default -> {
                 err.println("unknown benchmark: " + (args.length == 0 ? "(none)" : args[0]));
                 err.println(USAGE);
@@ -81,6 +82,10 @@ public final class TrackerCli {
                                                    every sandbox journey through the real poll planner and tracking
                                                    worker on a simulated clock; last line JSON (calls per delivered
                                                    shipment, out-for-delivery detection delay)
+              bench cold-start [--runs N] [--only Fn,Fn]
+                                                   every function's artifact alone in fresh JVMs: init, first and
+                                                   second invoke, first invoke after priming, zipped size; one JSON
+                                                   line per function, a summary last (docs/performance.md)
               redrive DLQ_URL [--to QUEUE_URL] [--max N]
                                                    move a dead-letter queue's messages back to their queue (the
                                                    one that sends its failures there, unless --to names another);

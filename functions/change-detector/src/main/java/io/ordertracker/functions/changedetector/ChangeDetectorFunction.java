@@ -8,6 +8,7 @@ import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.PrimingEvents;
 import io.ordertracker.lambda.StreamBatch;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.notify.ChangeDetector;
@@ -38,7 +39,8 @@ public class ChangeDetectorFunction implements RequestHandler<DynamodbEvent, Str
         this.detector = new ChangeDetector(table.merchants(), table.orders(),
                 new SqsJobQueues(sqs, Env.require("EMAIL_QUEUE_URL"), Env.require("SMS_QUEUE_URL")),
                 new SnsOpsAlerts(sns, Env.require("EXCEPTIONS_TOPIC_ARN")), Clocks.fromEnvironment(), tally);
-        this.priming = Priming.register(table::prime);
+        this.priming = Priming.register(Priming.step("dynamodb", table::prime),
+                Priming.step("order", () -> table.orders().findOrder(PrimingEvents.MERCHANT, "priming")));
     }
 
     public ChangeDetectorFunction(ChangeDetector detector, Tally tally) {

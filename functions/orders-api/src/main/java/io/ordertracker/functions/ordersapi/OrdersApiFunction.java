@@ -47,7 +47,7 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
                 Env.get("TRACKING_PAGE_BASE_URL"), new SettingsRoutes(new MerchantSettingsService(table.merchants()))).table();
         this.gate = new MerchantGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
                 Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock));
-        this.priming = Priming.register(table::prime);
+        this.priming = Priming.register(Priming.step("dynamodb", table::prime), routes.priming("GET /v1/orders/{orderNumber}"));
     }
 
     public OrdersApiFunction(OrderService orders, OrderErasure erasure, MerchantSettingsService settings, String pageBaseUrl,

@@ -8,6 +8,7 @@ import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.Priming;
+import io.ordertracker.lambda.PrimingEvents;
 import io.ordertracker.notify.JobBatchProcessor;
 import io.ordertracker.notify.MessageComposer;
 import io.ordertracker.notify.NotificationSender;
@@ -40,7 +41,11 @@ public class SmsSenderFunction implements RequestHandler<SQSEvent, SQSBatchRespo
                 table.ledger(SenderConfig.claimLease()), table.suppressions(), sms, SenderConfig.settings(), clock);
         this.processor = new JobBatchProcessor(sender, new SqsRedelivery(sqs, Env.require("SMS_QUEUE_URL")), clock,
                 new Tally());
-        this.priming = Priming.register(table::prime);
+        // the job's own reads (an order that cannot exist) and the queue it consumes (GetQueueAttributes: the SQS
+        // event source's role allows it); composing is warmed by MessageComposer's constructor (templates, texts)
+        this.priming = Priming.register(Priming.step("dynamodb", table::prime),
+                Priming.step("order", () -> table.orders().findOrder(PrimingEvents.MERCHANT, "priming")),
+                Priming.step("sqs", () -> sqs.getQueueAttributes(b -> b.queueUrl(Env.require("SMS_QUEUE_URL")).attributeNamesWithStrings("QueueArn"))));
     }
 
     public SmsSenderFunction(JobBatchProcessor processor) {

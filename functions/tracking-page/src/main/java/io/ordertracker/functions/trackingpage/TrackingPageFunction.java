@@ -40,10 +40,8 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
     public TrackingPageFunction() {
         this(TrackingTable.fromEnvironment(), Clocks.fromEnvironment());
         // Prime the SDK's query path and the templates before the SnapStart snapshot (an unknown token: one query).
-        this.priming = Priming.register(() -> {
-            source.read("primingprimingprimingprimingprim", Instant.now());
-            renderer.message(PageText.forLanguageTag(null), "label.notFoundTitle", "label.notFoundText");
-        });
+        this.priming = Priming.register(Priming.step("query", () -> source.read("primingprimingprimingprimingprim", Instant.now())),
+                Priming.step("render", () -> renderer.message(PageText.forLanguageTag(null), "label.notFoundTitle", "label.notFoundText")));
     }
 
     private TrackingPageFunction(TrackingTable table, Clock clock) {

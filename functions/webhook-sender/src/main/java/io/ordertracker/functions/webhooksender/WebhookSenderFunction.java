@@ -43,7 +43,8 @@ public class WebhookSenderFunction implements RequestHandler<SQSEvent, SQSBatchR
                 new SesEndpointNotices(ses, table.merchants(), Env.require("SENDER_EMAIL")), RetryPolicy.withJitter(),
                 Clocks.fromEnvironment());
         this.batch = new WebhookBatch(sender, (metric, dims) -> Telemetry.metrics().addMetric(metric, 1, MetricUnit.COUNT));
-        this.priming = Priming.register(table::prime);
+        this.priming = Priming.register(Priming.step("dynamodb", table::prime), Priming.step("sqs", () ->
+                sqs.getQueueAttributes(b -> b.queueUrl(Env.require("WEBHOOK_QUEUE_URL")).attributeNamesWithStrings("QueueArn"))));
     }
 
     public WebhookSenderFunction(WebhookBatch batch) {

@@ -46,7 +46,7 @@ public class WebhooksApiFunction implements RequestHandler<APIGatewayV2HTTPEvent
                 EndpointUrls.fromEnvironment(), clock)).table();
         this.gate = new WebhookGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
                 Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock));
-        this.priming = Priming.register(table::prime);
+        this.priming = Priming.register(Priming.step("dynamodb", table::prime), routes.priming("GET /v1/webhooks"));
     }
 
     public WebhooksApiFunction(WebhookAdmin admin, MerchantRateLimiter rateLimiter) {
