@@ -45,6 +45,8 @@ class FunctionArtifactSizeTest {
             Map.entry("ChangeDetectorFunction", 15_900_000L),
             Map.entry("StallDetectorFunction", 13_900_000L),
             Map.entry("LaneStatsFunction", 13_700_000L),
+            Map.entry("MerchantStatsFunction", 13_700_000L),
+            Map.entry("AnalyticsApiFunction", 13_700_000L),
             Map.entry("EmailSenderFunction", 17_200_000L),
             Map.entry("SmsSenderFunction", 15_900_000L),
             Map.entry("SuppressionFunction", 13_900_000L),
