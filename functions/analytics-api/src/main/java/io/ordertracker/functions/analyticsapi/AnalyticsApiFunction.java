@@ -12,6 +12,7 @@ import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.HttpRoutes;
+import io.ordertracker.lambda.MerchantGate;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
@@ -24,13 +25,13 @@ import org.slf4j.MDC;
 
 /**
  * {@code POST /v1/orders/{orderNumber}/inquiries} and {@code GET /v1/analytics} (docs/analytics.md). Thin: the
- * merchant and its request rate ({@link AnalyticsGate}), then {@link AnalyticsRoutes}.
+ * merchant and its request rate ({@link MerchantGate}), then {@link AnalyticsRoutes}.
  */
 public class AnalyticsApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(AnalyticsApiFunction.class);
 
     private final HttpRoutes routes;
-    private final AnalyticsGate gate;
+    private final MerchantGate gate;
     @SuppressWarnings("unused")
     private final Priming priming;
 
@@ -39,14 +40,14 @@ public class AnalyticsApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         Clock clock = Clocks.fromEnvironment();
         MerchantFacts facts = table.merchantFacts(clock);
         this.routes = new AnalyticsRoutes(new InquiryService(table.orders(), facts, clock), facts).table();
-        this.gate = new AnalyticsGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
-                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock));
+        this.gate = new MerchantGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
+                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock)::retryAfterIfRefused);
         this.priming = Priming.register(table::prime);
     }
 
     public AnalyticsApiFunction(InquiryService inquiries, MerchantFacts facts, MerchantRateLimiter rateLimiter) {
         this.routes = new AnalyticsRoutes(inquiries, facts).table();
-        this.gate = new AnalyticsGate(rateLimiter);
+        this.gate = new MerchantGate(rateLimiter::retryAfterIfRefused);
         this.priming = null;
     }
 
@@ -63,8 +64,6 @@ public class AnalyticsApiFunction implements RequestHandler<APIGatewayV2HTTPEven
                 LOG.error("analytics API failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 return HttpResponses.problem(500, "internal", "Internal error",
                         "Something failed on our side; the request may be retried safely.", List.of());
-            } finally {
-                MDC.clear();
             }
         });
     }

@@ -71,6 +71,11 @@ public final class MerchantRateLimiter {
     }
 
     /** Retry-After in whole seconds: the wait rounded up, at least one. */
+    /** {@link #admit} for an HTTP answer: empty to admit, else the whole seconds for {@code Retry-After}. */
+    public Optional<Long> retryAfterIfRefused(String merchantId) {
+        return admit(merchantId).map(MerchantRateLimiter::retryAfterSeconds);
+    }
+
     public static long retryAfterSeconds(Duration wait) {
         long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
         return Math.max(1, seconds);

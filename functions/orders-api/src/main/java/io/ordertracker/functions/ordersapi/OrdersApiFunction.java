@@ -14,6 +14,7 @@ import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.HttpRoutes;
+import io.ordertracker.lambda.MerchantGate;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
@@ -46,14 +47,14 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
         this.routes = new OrderRoutes(new OrderService(table.orders(), clock, new TrackingTokens()), table.erasure(clock),
                 Env.get("TRACKING_PAGE_BASE_URL"), new SettingsRoutes(new MerchantSettingsService(table.merchants()))).table();
         this.gate = new MerchantGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
-                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock));
+                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock)::retryAfterIfRefused);
         this.priming = Priming.register(Priming.step("dynamodb", table::prime), routes.priming("GET /v1/orders/{orderNumber}"));
     }
 
     public OrdersApiFunction(OrderService orders, OrderErasure erasure, MerchantSettingsService settings, String pageBaseUrl,
                              MerchantRateLimiter rateLimiter) {
         this.routes = new OrderRoutes(orders, erasure, Optional.ofNullable(pageBaseUrl), new SettingsRoutes(settings)).table();
-        this.gate = new MerchantGate(rateLimiter);
+        this.gate = new MerchantGate(rateLimiter::retryAfterIfRefused);
         this.priming = null;
     }
 
@@ -71,8 +72,6 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
                 Telemetry.metrics().addMetric("OrderApiFailure", 1, MetricUnit.COUNT);
                 return HttpResponses.problem(500, "internal", "Internal error",
                         "Something failed on our side; the request may be retried safely.", List.of());
-            } finally {
-                MDC.clear();
             }
         });
     }

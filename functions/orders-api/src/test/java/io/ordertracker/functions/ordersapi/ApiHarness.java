@@ -1,5 +1,6 @@
 package io.ordertracker.functions.ordersapi;
 
+import io.ordertracker.local.emulators.OpenApiContract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2CustomAuthorizerEvent;

@@ -11,6 +11,7 @@ import io.ordertracker.lambda.Env;
 import io.ordertracker.lambda.HttpRequest;
 import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.HttpRoutes;
+import io.ordertracker.lambda.MerchantGate;
 import io.ordertracker.lambda.Priming;
 import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
@@ -27,13 +28,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code /v1/webhooks}: the merchant's webhook endpoints, their deliveries, replays and test events. Thin: the
- * merchant and its request rate ({@link WebhookGate}), then {@link WebhookRoutes}.
+ * merchant and its request rate ({@link MerchantGate}), then {@link WebhookRoutes}.
  */
 public class WebhooksApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(WebhooksApiFunction.class);
 
     private final HttpRoutes routes;
-    private final WebhookGate gate;
+    private final MerchantGate gate;
     @SuppressWarnings("unused")
     private final Priming priming;
 
@@ -44,14 +45,14 @@ public class WebhooksApiFunction implements RequestHandler<APIGatewayV2HTTPEvent
         this.routes = new WebhookRoutes(new WebhookAdmin(table.webhookEndpoints(), table.webhookDeliveries(),
                 new SqsDeliveryQueue(sqs, Env.require("WEBHOOK_QUEUE_URL"), Env.require("WEBHOOK_DLQ_URL")),
                 EndpointUrls.fromEnvironment(), clock)).table();
-        this.gate = new WebhookGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
-                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock));
+        this.gate = new MerchantGate(table.merchantRateLimiter(new MerchantRateLimiter.Limit(
+                Env.intValue("MERCHANT_REQUESTS_PER_SECOND", 20), Env.intValue("MERCHANT_REQUEST_BURST", 40)), clock)::retryAfterIfRefused);
         this.priming = Priming.register(Priming.step("dynamodb", table::prime), routes.priming("GET /v1/webhooks"));
     }
 
     public WebhooksApiFunction(WebhookAdmin admin, MerchantRateLimiter rateLimiter) {
         this.routes = new WebhookRoutes(admin).table();
-        this.gate = new WebhookGate(rateLimiter);
+        this.gate = new MerchantGate(rateLimiter::retryAfterIfRefused);
         this.priming = null;
     }
 
@@ -68,8 +69,6 @@ public class WebhooksApiFunction implements RequestHandler<APIGatewayV2HTTPEvent
                 LOG.error("webhooks API failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
                 return HttpResponses.problem(500, "internal", "Internal error",
                         "Something failed on our side; the request may be retried safely.", List.of());
-            } finally {
-                MDC.clear();
             }
         });
     }

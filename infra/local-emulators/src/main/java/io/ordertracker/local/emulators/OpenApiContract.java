@@ -1,4 +1,4 @@
-package io.ordertracker.functions.webhooksapi;
+package io.ordertracker.local.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,12 +15,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** Checks real responses against docs/openapi.yaml (OpenAPI 3.1, whose schemas are JSON Schema 2020-12). */
-final class OpenApiContract {
+/**
+ * Checks real responses against docs/openapi.yaml (OpenAPI 3.1, whose schemas are JSON Schema 2020-12): one checker for
+ * every merchant API's tests (orders, webhooks, analytics).
+ */
+public final class OpenApiContract {
     private final JsonNode spec;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    OpenApiContract(Path file) {
+    public OpenApiContract(Path file) {
         try {
             this.spec = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
         } catch (IOException e) {
@@ -28,7 +31,7 @@ final class OpenApiContract {
         }
     }
 
-    void assertConforms(String routeKey, int status, String contentType, JsonNode body) {
+    public void assertConforms(String routeKey, int status, String contentType, JsonNode body) {
         String[] parts = routeKey.split(" ", 2);
         JsonNode operation = spec.path("paths").path(parts[1]).path(parts[0].toLowerCase());
         assertThat(operation.isMissingNode()).as("route %s is documented", routeKey).isFalse();
