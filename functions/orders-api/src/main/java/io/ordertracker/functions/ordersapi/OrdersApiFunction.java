@@ -11,28 +11,19 @@ import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.domain.orders.TrackingTokens;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
-import io.ordertracker.lambda.HttpRequest;
-import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.HttpRoutes;
 import io.ordertracker.lambda.MerchantGate;
 import io.ordertracker.lambda.Priming;
-import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
  * The merchant order API. Thin: {@link MerchantGate} (merchant, request rate), then route by
  * {@link OrderRoutes#table()}. Any input gets a 4xx with the field named; only a fault of ours may give a 5xx.
  */
 public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final Logger LOG = LoggerFactory.getLogger(OrdersApiFunction.class);
     /** Orders are small; a bigger body is a mistake or an attack. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
@@ -60,19 +51,6 @@ public class OrdersApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Telemetry.around(context, () -> {
-            try {
-                HttpRequest request = HttpRequest.of(event);
-                return gate.refuse(request).orElseGet(() -> {
-                    MDC.put("merchantId", request.merchantId());
-                    return routes.dispatch(request);
-                });
-            } catch (RuntimeException e) {
-                LOG.error("order API failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
-                Telemetry.metrics().addMetric("OrderApiFailure", 1, MetricUnit.COUNT);
-                return HttpResponses.problem(500, "internal", "Internal error",
-                        "Something failed on our side; the request may be retried safely.", List.of());
-            }
-        });
+        return Telemetry.around(context, () -> gate.serve(routes, event, "Order"));
     }
 }

@@ -8,22 +8,15 @@ import io.ordertracker.domain.merchants.MerchantRateLimiter;
 import io.ordertracker.lambda.AwsClients;
 import io.ordertracker.lambda.Clocks;
 import io.ordertracker.lambda.Env;
-import io.ordertracker.lambda.HttpRequest;
-import io.ordertracker.lambda.HttpResponses;
 import io.ordertracker.lambda.HttpRoutes;
 import io.ordertracker.lambda.MerchantGate;
 import io.ordertracker.lambda.Priming;
-import io.ordertracker.lambda.SafeErrors;
 import io.ordertracker.lambda.Telemetry;
 import io.ordertracker.storage.TrackingTable;
 import io.ordertracker.webhooks.EndpointUrls;
 import io.ordertracker.webhooks.SqsDeliveryQueue;
 import io.ordertracker.webhooks.WebhookAdmin;
 import java.time.Clock;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,7 +24,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * merchant and its request rate ({@link MerchantGate}), then {@link WebhookRoutes}.
  */
 public class WebhooksApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final Logger LOG = LoggerFactory.getLogger(WebhooksApiFunction.class);
 
     private final HttpRoutes routes;
     private final MerchantGate gate;
@@ -58,18 +50,6 @@ public class WebhooksApiFunction implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return Telemetry.around(context, () -> {
-            try {
-                HttpRequest request = HttpRequest.of(event);
-                return gate.refuse(request).orElseGet(() -> {
-                    MDC.put("merchantId", request.merchantId());
-                    return routes.dispatch(request);
-                });
-            } catch (RuntimeException e) {
-                LOG.error("webhooks API failure: {}", SafeErrors.describe(e), SafeErrors.redacted(e));
-                return HttpResponses.problem(500, "internal", "Internal error",
-                        "Something failed on our side; the request may be retried safely.", List.of());
-            }
-        });
+        return Telemetry.around(context, () -> gate.serve(routes, event, "Webhooks"));
     }
 }
