@@ -20,7 +20,8 @@ import java.util.Optional;
  *       target), with one early look the morning before the expected day (parcels do go out a day early),</li>
  *   <li>wakes at the delivery-day window in the shopper's zone and looks every {@code deliveryWindowRepeat} while
  *       the window lasts, then again the next morning,</li>
- *   <li>once out for delivery, looks a few hours later and then every couple of hours until the evening,</li>
+ *   <li>once out for delivery, looks a few hours later (by early afternoon at the latest: door exceptions) and then
+ *       every few hours until the evening,</li>
  *   <li>after a failed attempt, looks in the next morning's window (the next attempt),</li>
  *   <li>checks exceptions, pickups and returns rarely (they wait on people), backs off when nothing moves,</li>
  *   <li>never polls a terminal shipment, and comes back once more when a silent shipment is due to expire.</li>
@@ -101,7 +102,9 @@ public final class PollCadence {
         Instant lastScan = state.shipment().lastScanAt();
         boolean silent = lastScan != null && Duration.between(lastScan, now).compareTo(Duration.ofDays(1)) > 0;
 
-        if (!late && now.isBefore(early) && scannedNearShopper(state)) {
+        // A look already made that morning (the window of a date that has just moved a day on) is the early look.
+        boolean lookedThatMorning = !now.isBefore(at(day.minusDays(1), settings.deliveryWindowStart(), zone));
+        if (!late && now.isBefore(early) && !lookedThatMorning && scannedNearShopper(state)) {
             return sleepUntil(now, early);
         }
         if (now.isBefore(windowStart)) {
@@ -147,7 +150,10 @@ public final class PollCadence {
         LocalDate hubDay = localDate(from, zone).plusDays(1);
         Instant check = at(hubDay, settings.hubCheck(), zone);
         boolean earlyLookThatMorning = hubDay.equals(expected.minusDays(1)) && scannedNearShopper(state);
-        if (!hubDay.isBefore(expected) || !now.isBefore(check) || earlyLookThatMorning
+        // a look made that morning after the night's line-haul (a one-day promise's window that found the date
+        // moved on) was that morning's look at the hub: one a morning is enough
+        boolean lookedThatMorning = !now.isBefore(at(hubDay, settings.deliveryWindowStart(), zone));
+        if (!hubDay.isBefore(expected) || !now.isBefore(check) || earlyLookThatMorning || lookedThatMorning
                 || (s.lastScanAt() != null && !s.lastScanAt().isBefore(check))) {
             return Instant.MAX;
         }
@@ -208,16 +214,30 @@ public final class PollCadence {
         return now.plus(clamp(step, settings.transitMinInterval(), settings.transitMaxInterval()));
     }
 
+    /**
+     * Out for delivery: the van delivers over the day, and a door exception (refused, address problem, no access)
+     * can come from the first stops on. The first look is {@code afterOutForDelivery} after the scan (most parcels
+     * are delivered by then: one look sees it), but no later than {@code midRoundLook}, so an exception met on the
+     * morning's stops is seen within the 4-hour target even for a van loaded late; never sooner than
+     * {@code outForDeliveryRepeat} after the scan. Then a look every {@code outForDeliveryRepeat} and one at the
+     * evening cutoff (a last look that would come shortly before it is made at the cutoff instead), then the next
+     * morning's window.
+     */
     private Instant outForDelivery(TrackingState state, Instant now) {
         ZoneId zone = state.zone();
+        Duration repeat = settings.outForDeliveryRepeat();
         Instant scannedOut = lastEventOrNow(state.shipment(), now);
-        Instant first = scannedOut.plus(settings.afterOutForDelivery());
-        Instant next = now.isBefore(first) ? first : now.plus(settings.outForDeliveryRepeat());
+        Instant midRound = at(localDate(scannedOut, zone), settings.midRoundLook(), zone);
+        Instant first = earlier(scannedOut.plus(settings.afterOutForDelivery()), later(midRound, scannedOut.plus(repeat)));
+        Instant next = now.isBefore(first) ? first : now.plus(repeat);
         LocalDate today = localDate(now, zone);
         Instant cutoff = at(today, settings.eveningCutoff(), zone);
-        if (!next.isBefore(cutoff)) {
+        if (!now.isBefore(cutoff)) {
+            return at(today.plusDays(1), settings.deliveryWindowStart(), zone);
+        }
+        if (Duration.between(next, cutoff).compareTo(repeat.dividedBy(2)) < 0) {
             // One look at the end of the day (late deliveries), then tomorrow's window.
-            return now.isBefore(cutoff) ? cutoff : at(today.plusDays(1), settings.deliveryWindowStart(), zone);
+            return cutoff;
         }
         return next;
     }

@@ -22,8 +22,10 @@ import java.util.function.Function;
  * @param earlyLook             local time of the one look on the morning before the expected day
  * @param deliveryWindowRepeat  how often to look again on the delivery day until the parcel is out
  * @param deliveryWindowLength  how long after {@link #deliveryWindowStart} the short cadence lasts
- * @param afterOutForDelivery   first look after the out-for-delivery scan (vans deliver over the day)
- * @param outForDeliveryRepeat  later looks while out for delivery
+ * @param afterOutForDelivery   first look after the out-for-delivery scan (vans deliver over the day), but no later
+ *                              than {@link #midRoundLook}
+ * @param outForDeliveryRepeat  later looks while out for delivery: short enough that a door exception scanned in
+ *                              the afternoon is seen within the 4-hour target
  * @param eveningCutoff         local time after which nothing more happens today: wait for tomorrow's window
  * @param lateInterval          past the delivery date and still moving
  * @param exceptionInterval     in trouble (held, address issue, available for pickup): the parcel waits on people
@@ -32,10 +34,14 @@ import java.util.function.Function;
  * @param planLease             the planner moves nextPollAt this far ahead when it hands a shipment to a worker, so
  *                              the next run does not send it again; the worker writes the real next time
  * @param hubCheck              local time (the shopper's) of the mid-transit check on the morning after pickup, when
- *                              the lane says the parcel should have reached its next hub: hubs scan the night's
- *                              arrivals, holds and customs by then
+ *                              the lane says the parcel should have reached its next hub: hubs work the night's
+ *                              arrivals through the morning (customs holds from about 07:15, sort and inspection
+ *                              exceptions until late morning), so one look at 11:15 sees all of them within 4 hours
  * @param missedWindowLook      on the expected day, a parcel not out for delivery by the end of the window gets one
  *                              more look this long after it (it is late or in trouble) before the next morning
+ * @param midRoundLook          local time by which a parcel out for delivery since the morning is looked at: door
+ *                              exceptions (refused, address, no access) start with the first stops, 1-2 hours into
+ *                              the round, and must be seen within 4 hours
  */
 public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace, Duration notFoundMinInterval,
                               Duration notFoundMaxInterval, Duration labelCreatedInterval,
@@ -44,15 +50,16 @@ public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace
                               Duration deliveryWindowLength, Duration afterOutForDelivery,
                               Duration outForDeliveryRepeat, LocalTime eveningCutoff, Duration lateInterval,
                               Duration exceptionInterval, Duration stalledAfter, Duration minInterval,
-                              Duration planLease, LocalTime hubCheck, Duration missedWindowLook) {
+                              Duration planLease, LocalTime hubCheck, Duration missedWindowLook,
+                              LocalTime midRoundLook) {
 
     public static PollingSettings defaults() {
         return new PollingSettings(Duration.ofDays(30), Duration.ofHours(72), Duration.ofMinutes(30),
                 Duration.ofHours(12), Duration.ofHours(24), Duration.ofHours(48), Duration.ofHours(6),
                 Duration.ofHours(12), LocalTime.of(8, 15), LocalTime.of(8, 30), Duration.ofMinutes(25),
-                Duration.ofMinutes(55), Duration.ofHours(6), Duration.ofHours(2), LocalTime.of(20, 30),
+                Duration.ofMinutes(55), Duration.ofHours(6), Duration.ofHours(3), LocalTime.of(20, 30),
                 Duration.ofHours(4), Duration.ofHours(12), Duration.ofDays(3), Duration.ofMinutes(5),
-                Duration.ofMinutes(20), LocalTime.of(10, 30), Duration.ofHours(3));
+                Duration.ofMinutes(20), LocalTime.of(11, 15), Duration.ofHours(3), LocalTime.of(14, 0));
     }
 
     /**
@@ -73,7 +80,8 @@ public record PollingSettings(Duration expireAfterNoScan, Duration notFoundGrace
                 d.eveningCutoff, d.lateInterval, d.exceptionInterval, d.stalledAfter, d.minInterval,
                 text(config, "PLAN_LEASE_MINUTES").map(m -> Duration.ofMinutes(Long.parseLong(m)))
                         .orElse(d.planLease),
-                text(config, "HUB_CHECK_TIME").map(LocalTime::parse).orElse(d.hubCheck), d.missedWindowLook);
+                text(config, "HUB_CHECK_TIME").map(LocalTime::parse).orElse(d.hubCheck), d.missedWindowLook,
+                d.midRoundLook);
     }
 
     public static PollingSettings from(Map<String, String> config) {

@@ -34,12 +34,12 @@ class MidTransitCheckTest {
         Instant next = cadence.nextPoll(labelled(LocalDate.parse("2026-11-20"), ZoneOffset.UTC, null),
                 label.plusSeconds(60)).orElseThrow();
 
-        assertThat(next).isEqualTo(LocalDate.parse("2026-11-17").atTime(10, 30).atZone(NEW_YORK).toInstant());
+        assertThat(next).isEqualTo(LocalDate.parse("2026-11-17").atTime(11, 15).atZone(NEW_YORK).toInstant());
     }
 
     @Test
     void theCheckIsMadeOnceThenTransitSleepsTowardsTheDeliveryDay() {
-        Instant check = LocalDate.parse("2026-11-17").atTime(10, 30).atZone(NEW_YORK).toInstant();
+        Instant check = LocalDate.parse("2026-11-17").atTime(11, 15).atZone(NEW_YORK).toInstant();
         TrackingState seen = labelled(LocalDate.parse("2026-11-20"), ZoneOffset.ofHours(-5),
                 Instant.parse("2026-11-16T16:45:00Z"));
 

@@ -110,4 +110,84 @@ class PollCadenceTest {
                 lastScan, created, LA).shipment(), null, LA, Set.of(), true, 0);
         assertThat(cadence.nextPoll(pushed, lastScan).orElseThrow()).isEqualTo(lastScan.plus(Duration.ofDays(30)));
     }
+
+    static final java.time.ZoneId LOS_ANGELES = java.time.ZoneId.of("America/Los_Angeles");
+
+    static Instant la(String date, int hour, int minute) {
+        return LocalDate.parse(date).atTime(hour, minute).atZone(LOS_ANGELES).toInstant();
+    }
+
+    /** A parcel picked up in Los Angeles on Monday 16 Nov at 17:00, for a shopper there. */
+    static TrackingState pickedUp(ShipmentStatus status, LocalDate eta, Instant lastScan) {
+        Instant pickup = la("2026-11-16", 17, 0);
+        Instant label = la("2026-11-16", 10, 0);
+        Shipment s = new Shipment("m", "o", "s", Carrier.UPS, "1Z", "tok", status, null,
+                EstimatedDelivery.of(eta, EstimatedDelivery.Kind.SCHEDULED), false, false, lastScan, lastScan, null,
+                true, label, label, 3, io.ordertracker.domain.notify.DelayState.NONE, null, pickup);
+        return new TrackingState(s, null, LA, Set.of(), false, 3, null, LOS_ANGELES);
+    }
+
+    @Test
+    void theMidTransitCheckIsLateEnoughInTheMorningToSeeAHubsSortExceptionsAndEarlyEnoughForItsCustomsHolds() {
+        TrackingState s = pickedUp(ShipmentStatus.IN_TRANSIT, LocalDate.parse("2026-11-19"), la("2026-11-16", 17, 0));
+
+        Instant check = cadence.nextPoll(s, la("2026-11-16", 17, 30)).orElseThrow();
+
+        assertThat(check).isEqualTo(la("2026-11-17", 11, 15));
+        // a damage found in the morning sort (11:00) is seen at once, a hold scanned as the hub opens within 4 hours
+        assertThat(check).isAfter(la("2026-11-17", 11, 0));
+        assertThat(Duration.between(la("2026-11-17", 7, 15), check)).isLessThanOrEqualTo(Duration.ofHours(4));
+    }
+
+    @Test
+    void aLookAlreadyMadeOnTheHubMorningIsThatMorningsCheck() {
+        // promised for Tuesday: the window look at 08:15 found a delay and the carrier's new date, Thursday
+        TrackingState delayed = pickedUp(ShipmentStatus.IN_TRANSIT, LocalDate.parse("2026-11-19"), la("2026-11-17", 2, 0));
+
+        Instant next = cadence.nextPoll(delayed, la("2026-11-17", 8, 15)).orElseThrow();
+
+        assertThat(next).as("no second look at 11:15 the same morning: the next is the early look of Wednesday")
+                .isEqualTo(la("2026-11-18", 8, 30));
+    }
+
+    @Test
+    void aWindowLookThatFindsTheDateMovedToTomorrowIsThatDaysEarlyLook() {
+        TrackingState slipped = pickedUp(ShipmentStatus.IN_TRANSIT, LocalDate.parse("2026-11-19"), la("2026-11-18", 5, 0));
+
+        assertThat(cadence.nextPoll(slipped, la("2026-11-18", 8, 15)).orElseThrow())
+                .as("not again at 08:30: tomorrow's window").isEqualTo(la("2026-11-19", 8, 15));
+        assertThat(cadence.nextPoll(slipped, la("2026-11-18", 6, 0)).orElseThrow())
+                .as("before that morning's window the early look stands").isEqualTo(la("2026-11-18", 8, 30));
+    }
+
+    @Test
+    void outForDeliveryIsFirstLookedAtByMidRoundSoADoorExceptionOfTheMorningIsSeenWithinFourHours() {
+        Instant loadedLate = la("2026-11-20", 8, 30);
+        TrackingState ofd = pickedUp(ShipmentStatus.OUT_FOR_DELIVERY, LocalDate.parse("2026-11-20"), loadedLate);
+
+        Instant first = cadence.nextPoll(ofd, la("2026-11-20", 8, 35)).orElseThrow();
+
+        assertThat(first).as("not 6 h after the scan (14:30)").isEqualTo(la("2026-11-20", 14, 0));
+        // refused at the first stops, 10:15: seen within the 4-hour target
+        assertThat(Duration.between(la("2026-11-20", 10, 15), first)).isLessThanOrEqualTo(Duration.ofHours(4));
+        Instant loadedEarly = la("2026-11-20", 7, 45);
+        assertThat(cadence.nextPoll(pickedUp(ShipmentStatus.OUT_FOR_DELIVERY, LocalDate.parse("2026-11-20"), loadedEarly),
+                la("2026-11-20", 8, 15)).orElseThrow()).as("6 h after an early scan").isEqualTo(la("2026-11-20", 13, 45));
+        Instant loadedAtNoon = la("2026-11-20", 12, 30);
+        assertThat(cadence.nextPoll(pickedUp(ShipmentStatus.OUT_FOR_DELIVERY, LocalDate.parse("2026-11-20"), loadedAtNoon),
+                la("2026-11-20", 12, 35)).orElseThrow()).as("a van loaded at noon: one repeat after its scan")
+                .isEqualTo(la("2026-11-20", 15, 30));
+    }
+
+    @Test
+    void outForDeliveryThenLooksEveryThreeHoursAndOnceAtTheEveningCutoffThenTomorrowsWindow() {
+        TrackingState ofd = pickedUp(ShipmentStatus.OUT_FOR_DELIVERY, LocalDate.parse("2026-11-20"), la("2026-11-20", 8, 0));
+
+        assertThat(cadence.nextPoll(ofd, la("2026-11-20", 14, 0)).orElseThrow()).isEqualTo(la("2026-11-20", 17, 0));
+        assertThat(cadence.nextPoll(ofd, la("2026-11-20", 17, 0)).orElseThrow())
+                .as("20:00 would come just before the cutoff: the last look is at 20:30").isEqualTo(la("2026-11-20", 20, 30));
+        assertThat(cadence.nextPoll(ofd, la("2026-11-20", 16, 0)).orElseThrow())
+                .as("a repeat well before the cutoff is not stretched").isEqualTo(la("2026-11-20", 19, 0));
+        assertThat(cadence.nextPoll(ofd, la("2026-11-20", 20, 30)).orElseThrow()).isEqualTo(la("2026-11-21", 8, 15));
+    }
 }
