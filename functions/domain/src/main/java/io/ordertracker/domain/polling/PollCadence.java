@@ -134,7 +134,7 @@ public final class PollCadence {
      * {@link PollingSettings#hubCheck()} in the morning), so an exception met on the way is seen within hours
      * instead of at the next long-haul look. Only on lanes with a hub between pickup and the delivery day (the
      * expected day at least two days after pickup); a one-day lane's next morning is its delivery-day window. When
-     * the early look falls on the same morning it is that check. Before the pickup is seen, it counts from when we
+     * the early look falls on the same morning it is that check, and so is a look already made that morning. Before the pickup is seen, it counts from when we
      * learned of the parcel (labels are printed the day they are handed over, as a rule), and once more from the
      * pickup when that comes later.
      *
