@@ -489,6 +489,14 @@ public final class LocalRuntime implements AutoCloseable {
         clock.run();
     }
 
+    /**
+     * Stops simulated time where it is, for good: no schedule fires any more (planner, stall detector), so nothing new
+     * happens while a test compares figures; work already under way (queues, streams) still finishes.
+     */
+    public void holdClock() {
+        clock.hold();
+    }
+
     public Clock clock() {
         return clock;
     }

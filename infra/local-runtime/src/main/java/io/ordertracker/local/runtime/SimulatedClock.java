@@ -17,6 +17,8 @@ final class SimulatedClock extends Clock {
     private final ZoneId zone;
     /** System.nanoTime() when the clock began to run; Long.MIN_VALUE while it stands still. */
     private volatile long runningSinceNanos;
+    /** Where {@link #hold()} stopped simulated time for good; null while it runs (or has not started). */
+    private volatile Instant heldAt;
 
     SimulatedClock(Instant start, double factor) {
         this(start, factor, ZoneOffset.UTC, Long.MIN_VALUE);
@@ -36,8 +38,22 @@ final class SimulatedClock extends Clock {
         }
     }
 
+    /**
+     * Stops simulated time where it is, for good (later calls change nothing): schedules stop firing, so a test can
+     * compare figures while nothing new happens; work already under way still finishes.
+     */
+    synchronized void hold() {
+        if (heldAt == null) {
+            heldAt = instant();
+        }
+    }
+
     @Override
     public Instant instant() {
+        Instant held = heldAt;
+        if (held != null) {
+            return held;
+        }
         long since = runningSinceNanos;
         if (since == Long.MIN_VALUE) {
             return start;
