@@ -318,7 +318,8 @@ public final class LocalRuntime implements AutoCloseable {
             JsonNode p = node.path("Properties");
             String name = Optional.ofNullable(resolveOrNull(p.get("Name"))).orElse(id);
             String value = p.has("SecretString") ? resolveOrNull(p.get("SecretString"))
-                    : sandboxCredentials(p.path("GenerateSecretString").path("SecretStringTemplate").asText("{}"));
+                    : generated(p.path("GenerateSecretString"), sandboxCredentials(
+                            p.path("GenerateSecretString").path("SecretStringTemplate").asText("{}")));
             try {
                 String arn = secrets.createSecret(b -> b.name(name).secretString(value == null ? "{}" : value)).arn();
                 resources.register(id, arn, Map.of("Id", arn));
@@ -326,6 +327,31 @@ public final class LocalRuntime implements AutoCloseable {
                 warnings.add("secret " + id + " not created on moto: " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * What CloudFormation's GenerateSecretString does with GenerateStringKey: that key of the template's JSON set to
+     * a fresh random string of PasswordLength letters and digits (a new one every run, as a new stack would get).
+     */
+    private static String generated(JsonNode generate, String templateJson) {
+        String key = generate.path("GenerateStringKey").asText("");
+        if (key.isEmpty()) {
+            return templateJson;
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode filled = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    EventCodec.parse(templateJson);
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            StringBuilder value = new StringBuilder();
+            for (int i = 0; i < generate.path("PasswordLength").asInt(32); i++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            filled.put(key, value.toString());
+            return filled.toString();
+        } catch (RuntimeException e) {
+            return templateJson;
+        }
     }
 
     private String sandboxCredentials(String templateJson) {
