@@ -154,7 +154,9 @@ record DashboardView(Branding brand, String title, String from, String to, Strin
     }
 
     private static List<Count> reasons(Map<String, Long> byReason) {
-        return byReason.entrySet().stream().map(e -> new Count(humanize(e.getKey()), number(e.getValue()), "")).toList();
+        // NONE: a delay the carrier announced without saying why
+        return byReason.entrySet().stream().map(e -> new Count(e.getKey().equals("NONE") ? "No reason given"
+                : humanize(e.getKey()), number(e.getValue()), "")).toList();
     }
 
     static String carrierName(String code) {

@@ -169,9 +169,11 @@ final class LocalPages implements HttpApiGateway.LocalPages {
     }
 
     /**
-     * {@code /_local/analytics[?from=YYYY-MM-DD&to=YYYY-MM-DD]}: what POST /v1/dashboard-links answers the demo
-     * merchant, followed (303 to {@code /d/<token>}). The function is invoked with the authorizer's answer for the demo
-     * merchant, as the gateway would after checking its key; the page itself is then served through the gateway.
+     * {@code /_local/analytics[?from=YYYY-MM-DD&to=YYYY-MM-DD]}: the demo merchant's dashboard, through a fresh link
+     * each time: MerchantDashboardFunction's POST /v1/dashboard-links (invoked with the authorizer's answer for the
+     * demo merchant, as the gateway would after checking its key), then its GET /d/{token} with that link's token,
+     * answered here as the function answered it. Shown at once rather than redirected to: on a fast simulated clock
+     * (--clock-factor 3600) a link's hour is a real second. The signed link is in the Link header.
      */
     private void dashboard(HttpExchange exchange) throws IOException {
         if (!runtime.functions().containsKey("MerchantDashboardFunction")) {
@@ -206,7 +208,22 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             return;
         }
         String url = EventCodec.parse(answer.path("body").asText()).path("url").asText();
-        HttpApiGateway.send(exchange, 303, Map.of("Location", url, "Cache-Control", "no-store"), "");
+        String token = url.substring(url.lastIndexOf("/d/") + 3);
+        ObjectNode open = EventCodec.MAPPER.createObjectNode();
+        open.put("version", "2.0");
+        open.put("routeKey", "GET /d/{token}");
+        open.put("rawPath", "/d/" + token);
+        open.putObject("headers").put("accept", "text/html");
+        open.putObject("pathParameters").put("token", token);
+        open.put("isBase64Encoded", false);
+        ObjectNode openCtx = open.putObject("requestContext");
+        openCtx.put("routeKey", "GET /d/{token}");
+        openCtx.putObject("http").put("method", "GET").put("path", "/d/" + token);
+        var page = runtime.functions().get("MerchantDashboardFunction").invoke(open);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        page.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        headers.put("Link", "<" + url + ">; rel=\"alternate\"");
+        HttpApiGateway.send(exchange, page.path("statusCode").asInt(500), headers, page.path("body").asText(""));
     }
 
     private String outboxHtml() {

@@ -515,6 +515,11 @@ public final class LocalRuntime implements AutoCloseable {
         clock.run();
     }
 
+    /** Stops simulated time where it is, until {@link #runClock()} (see {@link SimulatedClock#hold()}). */
+    public void holdClock() {
+        clock.hold();
+    }
+
     public Clock clock() {
         return clock;
     }
