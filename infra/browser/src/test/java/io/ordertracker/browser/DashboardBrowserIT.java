@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ordertracker.local.emulators.LocalAws;
 import io.ordertracker.local.emulators.MotoServer;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.local.runtime.DemoOrders;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The merchant dashboard in a real browser, with figures from a real run: an order for every sandbox journey through
@@ -44,8 +47,8 @@ import org.junit.jupiter.api.Test;
  * headless Chromium at phone (390 px) and desktop (1280 px) widths (page-check.mjs, as the tracking page's test).
  * The headline numbers the browser shows must be GET /v1/analytics' own for the same period, axe-core must find no
  * violation at all, and the screenshots land in docs/screenshots/ (dashboard-phone.png, dashboard-desktop.png).
- * /_local/analytics must show the same figures. Once the figures have settled, simulated time is held: a link's hour
- * would otherwise be a second of real time at 3600x.
+ * /_local/analytics must show the same figures, and the S3 export one object per delivered shipment. Once the figures
+ * have settled, simulated time is held: a link's hour would otherwise be a second of real time at 3600x.
  */
 class DashboardBrowserIT {
     private static final Path ROOT = SamTemplate.locate().getParent();
@@ -219,6 +222,20 @@ class DashboardBrowserIT {
         }
         assertThat(shown).containsEntry("orders", totals.path("orders").asText())
                 .containsEntry("messages", totals.path("messages").asText()).hasSize(HEADLINE.size());
+    }
+
+    /** The same run through the S3 export (moto's S3): one object per delivered shipment, under its delivery day. */
+    @Test
+    void theExportHoldsOneLinePerDeliveredShipment() {
+        String bucket = runtime.resources().ref("ShipmentExportBucket").orElseThrow();
+        try (S3Client s3 = LocalAws.configure(S3Client.builder().forcePathStyle(true),
+                runtime.moto().orElseThrow().endpoint()).build()) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                    assertThat(s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("shipments/")).contents().stream()
+                            .map(S3Object::key).toList())
+                            .hasSize(totals.path("delivered").asInt())
+                            .allMatch(k -> k.matches("shipments/dt=2026-1[12]-[0-9]{2}/.+-.+\\.json")));
+        }
     }
 
     private static JsonNode result(String viewport) {

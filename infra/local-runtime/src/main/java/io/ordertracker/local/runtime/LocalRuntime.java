@@ -178,6 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
             createTopics();
             verifySesIdentities();
             createSecrets();
+            createBuckets();
         }
         Map<String, FunctionSpec> specs = FunctionSpec.all(template);
         specs.keySet().forEach(id -> resources.register(id, id, Map.of("Arn", arn(id))));
@@ -303,6 +304,23 @@ public final class LocalRuntime implements AutoCloseable {
             String name = Optional.ofNullable(resolveOrNull(node.path("Properties").get("TopicName"))).orElse(id);
             String arn = sns.createTopic(b -> b.name(name)).topicArn();
             resources.register(id, arn, Map.of("TopicArn", arn, "TopicName", name));
+        });
+    }
+
+    /** S3 buckets on moto, named after their logical ids in lower case (the shipment export's). */
+    private void createBuckets() {
+        var s3 = track(LocalAws.configure(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(true),
+                moto.endpoint()).build());
+        template.resourcesOfType("AWS::S3::Bucket").forEach((id, node) -> {
+            String name = Optional.ofNullable(resolveOrNull(node.path("Properties").get("BucketName")))
+                    .orElse(id.toLowerCase(Locale.ROOT));
+            try {
+                s3.createBucket(b -> b.bucket(name));
+                resources.register(id, name, Map.of("Arn", "arn:aws:s3:::" + name, "DomainName",
+                        name + ".s3.amazonaws.com"));
+            } catch (RuntimeException e) {
+                warnings.add("bucket " + id + " not created on moto: " + e.getMessage());
+            }
         });
     }
 
