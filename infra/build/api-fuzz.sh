@@ -56,8 +56,9 @@ for _ in $(seq 1 180); do
 done
 [ -n "$ready" ] || { echo "api-fuzz: ./tracker local did not answer within 180 s" >&2; tail -n 40 "$log" >&2; exit 1; }
 
-# The spec lists only the merchant API (Authorization: Bearer): the carrier webhook and the public tracking page
-# are not in it, so nothing here excludes them.
+# The spec lists the merchant API (Authorization: Bearer) and one public page, the merchant dashboard's GET /d/{token}
+# (security: [], a random token is a 404 page); the carrier webhook and the public tracking page are not in it, so
+# nothing here excludes them.
 # Every check runs but unsupported_method: it wants 405 for a method the spec does not list (TRACE /v1/orders), and
 # API Gateway HTTP APIs (emulated by ./tracker local) answer an unrouted method 404 {"message":"Not Found"} before
 # any function runs; 405 would take a catch-all route in template.yaml.

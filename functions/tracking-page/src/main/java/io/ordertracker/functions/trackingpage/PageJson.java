@@ -1,5 +1,6 @@
 package io.ordertracker.functions.trackingpage;
 
+import io.ordertracker.domain.merchants.Branding;
 import io.ordertracker.functions.trackingpage.TrackingPageView.AdviceView;
 import io.ordertracker.functions.trackingpage.TrackingPageView.EtaView;
 import io.ordertracker.functions.trackingpage.TrackingPageView.ShipmentCard;

@@ -1,5 +1,6 @@
 package io.ordertracker.functions.trackingpage;
 
+import io.ordertracker.domain.merchants.Branding;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.ordertracker.functions.trackingpage;
 
+import io.ordertracker.domain.merchants.Branding;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.Milestone;

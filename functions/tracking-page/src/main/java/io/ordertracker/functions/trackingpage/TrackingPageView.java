@@ -1,5 +1,6 @@
 package io.ordertracker.functions.trackingpage;
 
+import io.ordertracker.domain.merchants.Branding;
 import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.EstimatedDelivery;
 import io.ordertracker.domain.lanes.LaneExpectation;

@@ -1,5 +1,6 @@
 package io.ordertracker.functions.trackingpage;
 
+import io.ordertracker.domain.merchants.Branding;
 import static io.ordertracker.functions.trackingpage.PageFixtures.SHOPPER_EMAIL;
 import static io.ordertracker.functions.trackingpage.PageFixtures.SHOPPER_NAME;
 import static io.ordertracker.functions.trackingpage.PageFixtures.SHOPPER_PHONE;

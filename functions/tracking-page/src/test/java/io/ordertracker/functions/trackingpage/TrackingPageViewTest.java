@@ -1,5 +1,6 @@
 package io.ordertracker.functions.trackingpage;
 
+import io.ordertracker.domain.merchants.Branding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ordertracker.domain.Carrier;

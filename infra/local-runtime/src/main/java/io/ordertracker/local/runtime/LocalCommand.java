@@ -119,6 +119,7 @@ public final class LocalCommand {
         out.println("Outbox (emails and SMS):   " + runtime.baseUrl() + "/_local/outbox");
         out.println("Shipments:                 " + runtime.baseUrl() + "/_local/shipments");
         out.println("Sandbox journeys:          " + runtime.baseUrl() + "/_local/sandbox/journeys");
+        out.println("Analytics dashboard:       " + runtime.baseUrl() + "/_local/analytics");
         out.println("Stop with Ctrl-C.");
     }
 

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The runtime's own pages on the API port, HTML for people and JSON for scripts ({@code Accept: application/json}
  * or {@code ?format=json}): {@code /_local/outbox} (every email and SMS sent, newest first),
- * {@code /_local/shipments} (status, next poll, flags) and {@code /_local/sandbox/journeys}.
+ * {@code /_local/shipments} (status, next poll, flags) and {@code /_local/sandbox/journeys}; {@code /_local/analytics}
+ * opens the demo merchant's dashboard (a fresh signed link from MerchantDashboardFunction).
  */
 final class LocalPages implements HttpApiGateway.LocalPages {
     private final LocalRuntime runtime;
@@ -61,6 +62,7 @@ final class LocalPages implements HttpApiGateway.LocalPages {
                         .put("errors", f.errors()).put("coldStarts", f.coldStarts()).put("billedMillis", f.billedMillis()));
                 json(exchange, body);
             }
+            case "/_local/analytics" -> dashboard(exchange);
             case "/_local/clock" -> json(exchange, EventCodec.MAPPER.createObjectNode()
                     .put("now", runtime.clock().instant().toString()).put("factor", runtime.clockFactor()));
             default -> {
@@ -157,12 +159,71 @@ final class LocalPages implements HttpApiGateway.LocalPages {
         StringBuilder b = new StringBuilder();
         b.append("<p>Simulated time: <b>").append(runtime.clock().instant()).append("</b> (x").append(runtime.clockFactor())
                 .append(")</p><ul><li><a href=\"/_local/outbox\">Outbox</a></li><li><a href=\"/_local/shipments\">Shipments</a></li>")
-                .append("<li><a href=\"/_local/sandbox/journeys\">Sandbox journeys</a></li></ul><h2>Functions</h2><ul>");
+                .append("<li><a href=\"/_local/sandbox/journeys\">Sandbox journeys</a></li>")
+                .append("<li><a href=\"/_local/analytics\">Analytics dashboard</a></li></ul><h2>Functions</h2><ul>");
         runtime.functions().values().forEach(f -> b.append("<li>").append(esc(f.name())).append(": ")
                 .append(f.invocations()).append(" invocations, ").append(f.errors()).append(" errors</li>"));
         runtime.skipped().forEach(s -> b.append("<li><i>").append(esc(s.function())).append(" skipped: ")
                 .append(esc(s.reason())).append("</i></li>"));
         return b.append("</ul>").toString();
+    }
+
+    /**
+     * {@code /_local/analytics[?from=YYYY-MM-DD&to=YYYY-MM-DD]}: the demo merchant's dashboard, through a fresh link
+     * each time: MerchantDashboardFunction's POST /v1/dashboard-links (invoked with the authorizer's answer for the
+     * demo merchant, as the gateway would after checking its key), then its GET /d/{token} with that link's token,
+     * answered here as the function answered it. Shown at once rather than redirected to: on a fast simulated clock
+     * (--clock-factor 3600) a link's hour is a real second. The signed link is in the Link header.
+     */
+    private void dashboard(HttpExchange exchange) throws IOException {
+        if (!runtime.functions().containsKey("MerchantDashboardFunction")) {
+            html(exchange, "Analytics dashboard", "<p>MerchantDashboardFunction is not running (see /_local).</p>");
+            return;
+        }
+        ObjectNode body = EventCodec.MAPPER.createObjectNode();
+        String query = exchange.getRequestURI().getQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2 && (kv[0].equals("from") || kv[0].equals("to"))) {
+                    body.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        ObjectNode event = EventCodec.MAPPER.createObjectNode();
+        event.put("version", "2.0");
+        event.put("routeKey", "POST /v1/dashboard-links");
+        event.put("rawPath", "/v1/dashboard-links");
+        event.putObject("headers").put("content-type", "application/json");
+        event.put("body", body.toString());
+        event.put("isBase64Encoded", false);
+        ObjectNode ctx = event.putObject("requestContext");
+        ctx.put("routeKey", "POST /v1/dashboard-links");
+        ctx.putObject("http").put("method", "POST").put("path", "/v1/dashboard-links");
+        ctx.putObject("authorizer").putObject("lambda").put("merchantId", runtime.merchantId());
+        var answer = runtime.functions().get("MerchantDashboardFunction").invoke(event);
+        if (answer.path("statusCode").asInt() != 201) {
+            HttpApiGateway.send(exchange, answer.path("statusCode").asInt(500), Map.of("Content-Type",
+                    "application/problem+json", "Cache-Control", "no-store"), answer.path("body").asText(""));
+            return;
+        }
+        String url = EventCodec.parse(answer.path("body").asText()).path("url").asText();
+        String token = url.substring(url.lastIndexOf("/d/") + 3);
+        ObjectNode open = EventCodec.MAPPER.createObjectNode();
+        open.put("version", "2.0");
+        open.put("routeKey", "GET /d/{token}");
+        open.put("rawPath", "/d/" + token);
+        open.putObject("headers").put("accept", "text/html");
+        open.putObject("pathParameters").put("token", token);
+        open.put("isBase64Encoded", false);
+        ObjectNode openCtx = open.putObject("requestContext");
+        openCtx.put("routeKey", "GET /d/{token}");
+        openCtx.putObject("http").put("method", "GET").put("path", "/d/" + token);
+        var page = runtime.functions().get("MerchantDashboardFunction").invoke(open);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        page.path("headers").fields().forEachRemaining(h -> headers.put(h.getKey(), h.getValue().asText()));
+        headers.put("Link", "<" + url + ">; rel=\"alternate\"");
+        HttpApiGateway.send(exchange, page.path("statusCode").asInt(500), headers, page.path("body").asText(""));
     }
 
     private String outboxHtml() {

@@ -178,6 +178,7 @@ public final class LocalRuntime implements AutoCloseable {
             createTopics();
             verifySesIdentities();
             createSecrets();
+            createBuckets();
         }
         Map<String, FunctionSpec> specs = FunctionSpec.all(template);
         specs.keySet().forEach(id -> resources.register(id, id, Map.of("Arn", arn(id))));
@@ -306,6 +307,23 @@ public final class LocalRuntime implements AutoCloseable {
         });
     }
 
+    /** S3 buckets on moto, named after their logical ids in lower case (the shipment export's). */
+    private void createBuckets() {
+        var s3 = track(LocalAws.configure(software.amazon.awssdk.services.s3.S3Client.builder().forcePathStyle(true),
+                moto.endpoint()).build());
+        template.resourcesOfType("AWS::S3::Bucket").forEach((id, node) -> {
+            String name = Optional.ofNullable(resolveOrNull(node.path("Properties").get("BucketName")))
+                    .orElse(id.toLowerCase(Locale.ROOT));
+            try {
+                s3.createBucket(b -> b.bucket(name));
+                resources.register(id, name, Map.of("Arn", "arn:aws:s3:::" + name, "DomainName",
+                        name + ".s3.amazonaws.com"));
+            } catch (RuntimeException e) {
+                warnings.add("bucket " + id + " not created on moto: " + e.getMessage());
+            }
+        });
+    }
+
     /**
      * Secrets Manager secrets on moto. A secret whose template JSON has carrier keys (ups, fedex, usps, dhl) gets
      * the carrier sandbox's credentials, so the tracking worker authenticates against the sandbox as it would
@@ -318,7 +336,8 @@ public final class LocalRuntime implements AutoCloseable {
             JsonNode p = node.path("Properties");
             String name = Optional.ofNullable(resolveOrNull(p.get("Name"))).orElse(id);
             String value = p.has("SecretString") ? resolveOrNull(p.get("SecretString"))
-                    : sandboxCredentials(p.path("GenerateSecretString").path("SecretStringTemplate").asText("{}"));
+                    : generated(p.path("GenerateSecretString"), sandboxCredentials(
+                            p.path("GenerateSecretString").path("SecretStringTemplate").asText("{}")));
             try {
                 String arn = secrets.createSecret(b -> b.name(name).secretString(value == null ? "{}" : value)).arn();
                 resources.register(id, arn, Map.of("Id", arn));
@@ -326,6 +345,31 @@ public final class LocalRuntime implements AutoCloseable {
                 warnings.add("secret " + id + " not created on moto: " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * What CloudFormation's GenerateSecretString does with GenerateStringKey: that key of the template's JSON set to
+     * a fresh random string of PasswordLength letters and digits (a new one every run, as a new stack would get).
+     */
+    private static String generated(JsonNode generate, String templateJson) {
+        String key = generate.path("GenerateStringKey").asText("");
+        if (key.isEmpty()) {
+            return templateJson;
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode filled = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    EventCodec.parse(templateJson);
+            String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            StringBuilder value = new StringBuilder();
+            for (int i = 0; i < generate.path("PasswordLength").asInt(32); i++) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            filled.put(key, value.toString());
+            return filled.toString();
+        } catch (RuntimeException e) {
+            return templateJson;
+        }
     }
 
     private String sandboxCredentials(String templateJson) {
@@ -489,10 +533,7 @@ public final class LocalRuntime implements AutoCloseable {
         clock.run();
     }
 
-    /**
-     * Stops simulated time where it is, for good: no schedule fires any more (planner, stall detector), so nothing new
-     * happens while a test compares figures; work already under way (queues, streams) still finishes.
-     */
+    /** Stops simulated time where it is, until {@link #runClock()} (see {@link SimulatedClock#hold()}). */
     public void holdClock() {
         clock.hold();
     }

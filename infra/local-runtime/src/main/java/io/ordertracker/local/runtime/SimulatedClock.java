@@ -12,53 +12,52 @@ import java.time.ZoneOffset;
  * seconds, which on an hour-a-second clock would be a day of carrier scans played before anyone could post an order.
  */
 final class SimulatedClock extends Clock {
-    private final Instant start;
     private final double factor;
     private final ZoneId zone;
-    /** System.nanoTime() when the clock began to run; Long.MIN_VALUE while it stands still. */
-    private volatile long runningSinceNanos;
-    /** Where {@link #hold()} stopped simulated time for good; null while it runs (or has not started). */
-    private volatile Instant heldAt;
+    /** Read and replaced as one, so no reader ever pairs one state's start with another's running time. */
+    private volatile State state;
+
+    /**
+     * @param start             where simulated time stood when it last began to run (or stands, while held)
+     * @param runningSinceNanos System.nanoTime() when it began to run; Long.MIN_VALUE while it stands still
+     */
+    private record State(Instant start, long runningSinceNanos) {
+        boolean running() {
+            return runningSinceNanos != Long.MIN_VALUE;
+        }
+    }
 
     SimulatedClock(Instant start, double factor) {
-        this(start, factor, ZoneOffset.UTC, Long.MIN_VALUE);
-    }
-
-    private SimulatedClock(Instant start, double factor, ZoneId zone, long runningSinceNanos) {
-        this.start = start;
         this.factor = factor;
-        this.zone = zone;
-        this.runningSinceNanos = runningSinceNanos;
+        this.zone = ZoneOffset.UTC;
+        this.state = new State(start, Long.MIN_VALUE);
     }
 
-    /** Starts simulated time (once; later calls change nothing). */
+    /** Starts simulated time (again, after {@link #hold()}); while it runs, later calls change nothing. */
     synchronized void run() {
-        if (runningSinceNanos == Long.MIN_VALUE) {
-            runningSinceNanos = System.nanoTime();
+        if (!state.running()) {
+            state = new State(state.start(), System.nanoTime());
         }
     }
 
     /**
-     * Stops simulated time where it is, for good (later calls change nothing): schedules stop firing, so a test can
-     * compare figures while nothing new happens; work already under way still finishes.
+     * Stops simulated time where it is (schedules and journeys stop with it) until {@link #run()}: for tests that
+     * have played what they need and must now look at the result without it ageing (a link that expires in an hour
+     * of simulated time lasts a second at 3600x).
      */
     synchronized void hold() {
-        if (heldAt == null) {
-            heldAt = instant();
+        if (state.running()) {
+            state = new State(instant(), Long.MIN_VALUE);
         }
     }
 
     @Override
     public Instant instant() {
-        Instant held = heldAt;
-        if (held != null) {
-            return held;
+        State s = state;
+        if (!s.running()) {
+            return s.start();
         }
-        long since = runningSinceNanos;
-        if (since == Long.MIN_VALUE) {
-            return start;
-        }
-        return start.plus(Duration.ofNanos((long) ((System.nanoTime() - since) * factor)));
+        return s.start().plus(Duration.ofNanos((long) ((System.nanoTime() - s.runningSinceNanos()) * factor)));
     }
 
     @Override

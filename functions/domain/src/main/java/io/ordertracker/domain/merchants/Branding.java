@@ -1,7 +1,5 @@
-package io.ordertracker.functions.trackingpage;
+package io.ordertracker.domain.merchants;
 
-import io.ordertracker.domain.merchants.Merchant;
-import io.ordertracker.domain.merchants.MerchantSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -9,10 +7,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The merchant's branding as the page may use it. Everything a merchant typed is distrusted here once, so the
- * templates never see a value that could leave its context: colours must be plain hex (they go into the style
- * block, where HTML escaping would not help), links must be https (no {@code javascript:}), e-mail addresses must
- * look like addresses. A value that fails is dropped, never "fixed".
+ * The merchant's branding as a page may use it (the shopper's tracking page, the merchant's dashboard). Everything a
+ * merchant typed is distrusted here once, so the templates never see a value that could leave its context: colours
+ * must be plain hex (they go into the style block, where HTML escaping would not help), links must be https (no
+ * {@code javascript:}), e-mail addresses must look like addresses. A value that fails is dropped, never "fixed".
  *
  * @param onPrimaryColor the text colour on the primary colour: black or white, whichever contrasts more, so a
  *                       merchant's pale brand colour never makes the header unreadable
@@ -21,8 +19,8 @@ import java.util.regex.Pattern;
 public record Branding(String name, String logoUrl, String primaryColor, String onPrimaryColor, String accentColor,
                        String supportEmail, String supportUrl) {
 
-    static final String DEFAULT_PRIMARY = "#1f4e79";
-    static final String DEFAULT_ACCENT = "#f2a900";
+    public static final String DEFAULT_PRIMARY = "#1f4e79";
+    public static final String DEFAULT_ACCENT = "#f2a900";
     private static final Pattern HEX = Pattern.compile("#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final int MAX_NAME = 120;
@@ -59,7 +57,7 @@ public record Branding(String name, String logoUrl, String primaryColor, String 
         return !name.isEmpty();
     }
 
-    static String color(String raw, String fallback) {
+    public static String color(String raw, String fallback) {
         if (raw == null || !HEX.matcher(raw.strip()).matches()) {
             return fallback;
         }
@@ -71,7 +69,7 @@ public record Branding(String name, String logoUrl, String primaryColor, String 
     }
 
     /** Absolute https URL with a host, or null. */
-    static String httpsUrl(String raw) {
+    public static String httpsUrl(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > 2000) {
             return null;
         }
@@ -86,19 +84,19 @@ public record Branding(String name, String logoUrl, String primaryColor, String 
         }
     }
 
-    static String email(String raw) {
+    public static String email(String raw) {
         return raw != null && EMAIL.matcher(raw.strip()).matches() ? raw.strip() : null;
     }
 
     /** WCAG relative luminance; picks the text colour with the higher contrast ratio. */
-    static String onColor(String hex) {
+    public static String onColor(String hex) {
         double l = luminance(hex);
         double contrastWithWhite = 1.05 / (l + 0.05);
         double contrastWithBlack = (l + 0.05) / 0.05;
         return contrastWithWhite >= contrastWithBlack ? "#ffffff" : "#111111";
     }
 
-    static double contrast(String a, String b) {
+    public static double contrast(String a, String b) {
         double la = luminance(a);
         double lb = luminance(b);
         return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
@@ -108,7 +106,7 @@ public record Branding(String name, String logoUrl, String primaryColor, String 
      * Mid-tones (a #777777 grey, a pure red) reach 4.5:1 with neither black nor white text; such a colour is
      * darkened step by step, keeping its hue, until white text on it passes WCAG AA.
      */
-    static String readable(String hex) {
+    public static String readable(String hex) {
         String c = hex;
         for (int i = 0; i < 20 && contrast(c, onColor(c)) < 4.5; i++) {
             int rgb = Integer.parseInt(c.substring(1), 16);
@@ -120,7 +118,7 @@ public record Branding(String name, String logoUrl, String primaryColor, String 
         return c;
     }
 
-    static double luminance(String hex) {
+    public static double luminance(String hex) {
         int rgb = Integer.parseInt(hex.substring(1), 16);
         return 0.2126 * channel((rgb >> 16) & 0xff) + 0.7152 * channel((rgb >> 8) & 0xff) + 0.0722 * channel(rgb & 0xff);
     }
