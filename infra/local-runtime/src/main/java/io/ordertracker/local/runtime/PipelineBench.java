@@ -80,6 +80,7 @@ public final class PipelineBench {
             throw new IllegalStateException("the carrier sandbox is not running: nothing to track");
         }
         AwsCallRecorder.reset();
+        PipelineTimeline.start();
         runtime.outbox().clear();
         long realStart = System.currentTimeMillis();
         Instant simulatedStart = runtime.clock().instant();
@@ -104,7 +105,10 @@ public final class PipelineBench {
             pause(2000);
         }
         boolean timedOut = System.currentTimeMillis() >= deadline;
-        return report(runtime, posted, System.currentTimeMillis() - realStart, timedOut);
+        PipelineTimeline.stop();
+        JsonNode result = report(runtime, posted, System.currentTimeMillis() - realStart, timedOut);
+        printHops(result.path("scanToEmailHopsMs"), progress);
+        return result;
     }
 
     private static int post(LocalRuntime runtime, int orders, List<SandboxHandle.JourneyInfo> journeys, PrintStream progress) {
@@ -240,7 +244,89 @@ public final class PipelineBench {
         latency.put("target_p95", 3000);
         result.put("emails", emails);
         result.put("sms", sms);
+        result.set("requestsByFunction", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByFunction()));
+        result.set("requestsPerShipment", requestsPerShipment(shipments));
+        result.set("scanToEmailHopsMs", hops(runtime.outbox().messages(), PipelineTimeline.marks()));
         return result;
+    }
+
+    /** AWS requests per shipment by service and operation (what the write-path work of issue #18 is judged by). */
+    private static JsonNode requestsPerShipment(int shipments) {
+        ObjectNode out = EventCodec.MAPPER.createObjectNode();
+        AwsCallRecorder.countsByService().forEach((service, ops) -> ops.forEach((op, n) ->
+                out.put(service + "." + op, shipments == 0 ? 0 : round((double) n / shipments, 2))));
+        return out;
+    }
+
+    /** The hops of one scan's email, in order; each is measured from the mark before it. */
+    static final List<String> HOPS = List.of("pollDeliveredToWorker", "shipmentWritten", "streamRecordToDetector",
+            "emailJobQueued", "emailJobToSender", "sesAccepted");
+
+    /**
+     * Per hop, p50/p95 of real milliseconds over every email a carrier scan caused, walking back from the send:
+     * the sender's pick-up of a job naming the shipment, the change detector's queueing of it, the stream's
+     * delivery of the shipment record to the detector, the shipment write before that, and the tracking queue's
+     * delivery of the poll to the worker (the carrier call happens inside the first hop, shipmentWritten). Each
+     * mark is the latest of its kind at or before the next one; an email whose chain breaks (the change came from
+     * a push, the stall detector or the API) counts only for the hops it has.
+     */
+    static JsonNode hops(List<Outbox.Message> messages, List<PipelineTimeline.Mark> marks) {
+        Map<String, List<PipelineTimeline.Mark>> byShipment = new HashMap<>();
+        marks.forEach(m -> byShipment.computeIfAbsent(m.shipmentId(), k -> new ArrayList<>()).add(m));
+        Map<String, List<Long>> hops = new LinkedHashMap<>();
+        HOPS.forEach(h -> hops.put(h, new ArrayList<>()));
+        hops.put("workerToSesAccepted", new ArrayList<>());
+        for (Outbox.Message m : messages) {
+            if (!m.channel().equals("email") || m.shipmentId() == null || !SCAN_MILESTONES.contains(m.milestone())) {
+                continue;
+            }
+            List<PipelineTimeline.Mark> own = byShipment.getOrDefault(m.shipmentId(), List.of());
+            long accepted = m.sentAtRealMillis();
+            Long picked = latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "EmailSenderFunction", accepted);
+            Long queued = picked == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_QUEUED, "ChangeDetectorFunction", picked);
+            Long read = queued == null ? null : latest(own, PipelineTimeline.Hop.STREAM_RECORD_DELIVERED, "ChangeDetectorFunction", queued);
+            Long written = read == null ? null : latest(own, PipelineTimeline.Hop.SHIPMENT_WRITTEN, "TrackingWorkerFunction", read);
+            Long polled = written == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "TrackingWorkerFunction", written);
+            Long[] chain = {polled, written, read, queued, picked, accepted};
+            for (int i = 1; i < chain.length; i++) {
+                if (chain[i - 1] != null) {
+                    hops.get(HOPS.get(i)).add(chain[i] - chain[i - 1]);
+                }
+            }
+            if (polled != null) {
+                hops.get(HOPS.get(0)).add(0L);
+                hops.get("workerToSesAccepted").add(accepted - polled);
+            }
+        }
+        ObjectNode out = EventCodec.MAPPER.createObjectNode();
+        hops.forEach((name, values) -> {
+            if (name.equals(HOPS.get(0))) {
+                return; // the start mark, not a hop
+            }
+            values.sort(Long::compare);
+            ObjectNode h = out.putObject(name);
+            h.put("samples", values.size());
+            h.put("p50", percentile(values, 50));
+            h.put("p95", percentile(values, 95));
+        });
+        return out;
+    }
+
+    private static Long latest(List<PipelineTimeline.Mark> marks, PipelineTimeline.Hop hop, String function, long notAfter) {
+        Long best = null;
+        for (PipelineTimeline.Mark m : marks) {
+            if (m.hop() == hop && m.function().equals(function) && m.atMillis() <= notAfter
+                    && (best == null || m.atMillis() > best)) {
+                best = m.atMillis();
+            }
+        }
+        return best;
+    }
+
+    private static void printHops(JsonNode hops, PrintStream progress) {
+        progress.println("bench: scan-to-email, per hop (real ms):        samples    p50    p95");
+        hops.fields().forEachRemaining(e -> progress.printf("bench:   %-40s %7d %6d %6d%n", e.getKey(),
+                e.getValue().path("samples").asInt(), e.getValue().path("p50").asLong(), e.getValue().path("p95").asLong()));
     }
 
     /** Milestones a carrier scan causes (the others come from the clock or the order, not from a scan). */

@@ -231,6 +231,13 @@ final class StreamEventSource implements AutoCloseable {
         ObjectNode event = EventCodec.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         batch.forEach(r -> records.add(record(r)));
+        batch.forEach(r -> {
+            var image = r.dynamodb().newImage();
+            if (image != null && image.get("entityType") != null && "SHIPMENT".equals(image.get("entityType").s())
+                    && image.get("shipmentId") != null) {
+                PipelineTimeline.mark(PipelineTimeline.Hop.STREAM_RECORD_DELIVERED, function.name(), image.get("shipmentId").s());
+            }
+        });
         JsonNode result;
         try {
             result = function.invoke(event);

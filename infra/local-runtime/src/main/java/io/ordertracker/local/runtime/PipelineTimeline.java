@@ -1,0 +1,69 @@
+package io.ordertracker.local.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real-time marks of a shipment passing the runtime's own hand-offs, for the pipeline benchmark's per-hop latency:
+ * an event source delivering a queue message or a stream record to a function, and a function's shipment write or
+ * queue send (seen by {@link AwsCallRecorder}). Taken from the runtime, not from product code, so the product is
+ * measured without being changed. Marks are kept only while {@link #enabled} (the bench turns them on).
+ */
+final class PipelineTimeline {
+    /** What happened to the shipment at {@code atMillis} (real time), in which function. */
+    record Mark(Hop hop, String function, String shipmentId, long atMillis) {
+    }
+
+    enum Hop {
+        /** An SQS event source handed a message naming the shipment to the function (the worker, a sender). */
+        MESSAGE_DELIVERED,
+        /** The function's UpdateItem/PutItem on the shipment item returned. */
+        SHIPMENT_WRITTEN,
+        /** A stream event source handed a record of the shipment item to the function. */
+        STREAM_RECORD_DELIVERED,
+        /** The function's SendMessage(Batch) naming the shipment returned. */
+        MESSAGE_QUEUED
+    }
+
+    private static final Pattern SHIPMENT_ID = Pattern.compile("\"shipmentId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Queue<Mark> MARKS = new ConcurrentLinkedQueue<>();
+    private static volatile boolean enabled;
+
+    private PipelineTimeline() {
+    }
+
+    static void start() {
+        MARKS.clear();
+        enabled = true;
+    }
+
+    static void stop() {
+        enabled = false;
+    }
+
+    static List<Mark> marks() {
+        return new ArrayList<>(MARKS);
+    }
+
+    static void mark(Hop hop, String function, String shipmentId) {
+        if (enabled && shipmentId != null) {
+            MARKS.add(new Mark(hop, function, shipmentId, System.currentTimeMillis()));
+        }
+    }
+
+    /** Marks every shipment a JSON message body names (tracking plans name several, jobs one). */
+    static void markBody(Hop hop, String function, String body) {
+        if (!enabled || body == null) {
+            return;
+        }
+        Matcher m = SHIPMENT_ID.matcher(body);
+        long now = System.currentTimeMillis();
+        while (m.find()) {
+            MARKS.add(new Mark(hop, function, m.group(1), now));
+        }
+    }
+}
