@@ -85,9 +85,8 @@ public final class DynamoDbStallWatch implements StallWatch {
             case CLEAR -> removed.add(STALL_CHECK_REQUESTED_AT);
             case KEEP -> { }
         }
-        if (!removed.isEmpty()) {
-            update += " REMOVE " + String.join(", ", removed);
-        }
+        removed.add(ShipmentItems.SCHEDULE_ONLY); // the flags are news to the consumers
+        update += " REMOVE " + String.join(", ", removed);
         String expression = update;
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(ShipmentRef.of(seen)))

@@ -3,6 +3,11 @@ package io.ordertracker.local.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ordertracker.local.emulators.SamTemplate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FilterPatternTest {
@@ -16,6 +21,58 @@ class FilterPatternTest {
         assertThat(p.matches(EventCodec.parse(SHIPMENT))).isTrue();
         assertThat(p.matches(EventCodec.parse(SHIPMENT.replace("SHIPMENT", "NOTIFICATION")))).isFalse();
         assertThat(p.matches(EventCodec.parse("{\"eventName\":\"REMOVE\",\"dynamodb\":{\"OldImage\":{}}}"))).isFalse();
+    }
+
+    /** Every DynamoDB stream mapping in template.yaml, by function and event name: its filter patterns. */
+    private static Map<String, List<FilterPattern>> streamConsumers() {
+        Map<String, List<FilterPattern>> out = new LinkedHashMap<>();
+        SamTemplate.load(SamTemplate.locate()).resourcesOfType("AWS::Serverless::Function").forEach((name, fn) ->
+                fn.path("Properties").path("Events").fields().forEachRemaining(e -> {
+                    if (e.getValue().path("Type").asText().equals("DynamoDB")) {
+                        List<FilterPattern> patterns = new ArrayList<>();
+                        e.getValue().path("Properties").path("FilterCriteria").path("Filters")
+                                .forEach(f -> patterns.add(FilterPattern.parse(f.path("Pattern").asText())));
+                        out.put(name + "." + e.getKey(), patterns);
+                    }
+                }));
+        return out;
+    }
+
+    private static boolean passes(List<FilterPattern> patterns, String record) {
+        return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matches(EventCodec.parse(record)));
+    }
+
+    /**
+     * Issue #18: a write that only moved a shipment's polling schedule (a planner lease, a poll that learned nothing)
+     * carries {@code scheduleOnly} and must reach no stream consumer; the same shipment written without it (what
+     * every other writer leaves: ScheduleOnlyWritesIT in functions/storage) must still reach each one that takes
+     * shipments. A consumer added without the exclusion fails here.
+     */
+    @Test
+    void noStreamConsumerIsInvokedForAWriteThatOnlyMovedTheSchedule() {
+        Map<String, List<FilterPattern>> consumers = streamConsumers();
+        assertThat(consumers).containsKeys("ChangeDetectorFunction.TableStream", "LaneStatsFunction.TableStream",
+                "WebhookProducerFunction.TableStream", "MerchantStatsFunction.TableStream");
+        String scheduleOnly = SHIPMENT.replace("\"version\":{\"N\":\"3\"}",
+                "\"version\":{\"N\":\"3\"},\"scheduleOnly\":{\"BOOL\":true}");
+        assertThat(scheduleOnly).contains("scheduleOnly");
+        consumers.forEach((consumer, patterns) ->
+                assertThat(passes(patterns, scheduleOnly)).as(consumer + " drops a schedule-only write").isFalse());
+        for (String consumer : List.of("ChangeDetectorFunction.TableStream", "LaneStatsFunction.TableStream",
+                "WebhookProducerFunction.TableStream", "MerchantStatsFunction.TableStream")) {
+            assertThat(passes(consumers.get(consumer), SHIPMENT)).as(consumer + " sees a delivered shipment").isTrue();
+        }
+    }
+
+    @Test
+    void anExistsFalseRuleBelowAMissingKeyMatches() {
+        var record = EventCodec.parse(SHIPMENT);
+        assertThat(FilterPattern.parse("{\"dynamodb\":{\"NewImage\":{\"scheduleOnly\":{\"BOOL\":[{\"exists\":false}]}}}}")
+                .matches(record)).isTrue();
+        assertThat(FilterPattern.parse("{\"dynamodb\":{\"NewImage\":{\"scheduleOnly\":{\"BOOL\":[true]}}}}")
+                .matches(record)).isFalse();
+        assertThat(FilterPattern.parse("{\"dynamodb\":{\"NewImage\":{\"status\":{\"S\":[{\"exists\":false}]}}}}")
+                .matches(record)).isFalse();
     }
 
     @Test
