@@ -187,6 +187,16 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         return out;
     }
 
+    /** Requests per function, then service.operation (which function makes the reads a shipment costs). */
+    public static Map<String, Map<String, Long>> countsByFunctionAndOperation() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        COUNTS.forEach((key, n) -> {
+            String[] parts = key.split("\t");
+            out.computeIfAbsent(parts[2], k -> new TreeMap<>()).merge(parts[0] + "." + parts[1], n.sum(), Long::sum);
+        });
+        return out;
+    }
+
     public static void reset() {
         COUNTS.clear();
         UNITS.clear();

@@ -108,6 +108,7 @@ public final class PipelineBench {
         PipelineTimeline.stop();
         JsonNode result = report(runtime, posted, System.currentTimeMillis() - realStart, timedOut);
         printHops(result.path("scanToEmailHopsMs"), progress);
+        printSlowest(chains(runtime.outbox().messages(), PipelineTimeline.marks()), realStart, progress);
         return result;
     }
 
@@ -244,9 +245,9 @@ public final class PipelineBench {
         latency.put("target_p95", 3000);
         result.put("emails", emails);
         result.put("sms", sms);
-        result.set("requestsByFunction", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByFunction()));
+        result.set("requestsByFunction", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByFunctionAndOperation()));
         result.set("requestsPerShipment", requestsPerShipment(shipments));
-        result.set("scanToEmailHopsMs", hops(runtime.outbox().messages(), PipelineTimeline.marks()));
+        result.set("scanToEmailHopsMs", hops(chains(runtime.outbox().messages(), PipelineTimeline.marks())));
         return result;
     }
 
@@ -270,12 +271,17 @@ public final class PipelineBench {
      * mark is the latest of its kind at or before the next one; an email whose chain breaks (the change came from
      * a push, the stall detector or the API) counts only for the hops it has.
      */
-    static JsonNode hops(List<Outbox.Message> messages, List<PipelineTimeline.Mark> marks) {
+    /** One scan's email: its marks in {@link #HOPS} order (null where the chain breaks), real epoch millis. */
+    record Chain(String shipmentId, String milestone, Long[] marks) {
+        long total() {
+            return marks[0] == null ? -1 : marks[marks.length - 1] - marks[0];
+        }
+    }
+
+    static List<Chain> chains(List<Outbox.Message> messages, List<PipelineTimeline.Mark> marks) {
         Map<String, List<PipelineTimeline.Mark>> byShipment = new HashMap<>();
         marks.forEach(m -> byShipment.computeIfAbsent(m.shipmentId(), k -> new ArrayList<>()).add(m));
-        Map<String, List<Long>> hops = new LinkedHashMap<>();
-        HOPS.forEach(h -> hops.put(h, new ArrayList<>()));
-        hops.put("workerToSesAccepted", new ArrayList<>());
+        List<Chain> out = new ArrayList<>();
         for (Outbox.Message m : messages) {
             if (!m.channel().equals("email") || m.shipmentId() == null || !SCAN_MILESTONES.contains(m.milestone())) {
                 continue;
@@ -287,22 +293,28 @@ public final class PipelineBench {
             Long read = queued == null ? null : latest(own, PipelineTimeline.Hop.STREAM_RECORD_DELIVERED, "ChangeDetectorFunction", queued);
             Long written = read == null ? null : latest(own, PipelineTimeline.Hop.SHIPMENT_WRITTEN, "TrackingWorkerFunction", read);
             Long polled = written == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "TrackingWorkerFunction", written);
-            Long[] chain = {polled, written, read, queued, picked, accepted};
+            out.add(new Chain(m.shipmentId(), m.milestone(), new Long[] {polled, written, read, queued, picked, accepted}));
+        }
+        return out;
+    }
+
+    static JsonNode hops(List<Chain> chains) {
+        Map<String, List<Long>> hops = new LinkedHashMap<>();
+        HOPS.subList(1, HOPS.size()).forEach(h -> hops.put(h, new ArrayList<>()));
+        hops.put("workerToSesAccepted", new ArrayList<>());
+        for (Chain c : chains) {
+            Long[] chain = c.marks();
             for (int i = 1; i < chain.length; i++) {
                 if (chain[i - 1] != null) {
                     hops.get(HOPS.get(i)).add(chain[i] - chain[i - 1]);
                 }
             }
-            if (polled != null) {
-                hops.get(HOPS.get(0)).add(0L);
-                hops.get("workerToSesAccepted").add(accepted - polled);
+            if (chain[0] != null) {
+                hops.get("workerToSesAccepted").add(c.total());
             }
         }
         ObjectNode out = EventCodec.MAPPER.createObjectNode();
         hops.forEach((name, values) -> {
-            if (name.equals(HOPS.get(0))) {
-                return; // the start mark, not a hop
-            }
             values.sort(Long::compare);
             ObjectNode h = out.putObject(name);
             h.put("samples", values.size());
@@ -310,6 +322,19 @@ public final class PipelineBench {
             h.put("p95", percentile(values, 95));
         });
         return out;
+    }
+
+    /** The slowest few chains, hop by hop, so a long tail can be read rather than guessed at. */
+    private static void printSlowest(List<Chain> chains, long realStart, PrintStream progress) {
+        chains.stream().filter(c -> c.marks()[0] != null)
+                .sorted((a, b) -> Long.compare(b.total(), a.total())).limit(5).forEach(c -> {
+                    StringBuilder line = new StringBuilder(String.format("bench: slow: %s %s at +%d ms:", c.shipmentId(),
+                            c.milestone(), c.marks()[0] - realStart));
+                    for (int i = 1; i < c.marks().length; i++) {
+                        line.append(' ').append(HOPS.get(i)).append('=').append(c.marks()[i] - c.marks()[i - 1]);
+                    }
+                    progress.println(line);
+                });
     }
 
     private static Long latest(List<PipelineTimeline.Mark> marks, PipelineTimeline.Hop hop, String function, long notAfter) {
