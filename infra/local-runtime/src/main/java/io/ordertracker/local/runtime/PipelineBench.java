@@ -288,11 +288,13 @@ public final class PipelineBench {
             }
             List<PipelineTimeline.Mark> own = byShipment.getOrDefault(m.shipmentId(), List.of());
             long accepted = m.sentAtRealMillis();
-            Long picked = latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "EmailSenderFunction", accepted);
-            Long queued = picked == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_QUEUED, "ChangeDetectorFunction", picked);
-            Long read = queued == null ? null : latest(own, PipelineTimeline.Hop.STREAM_RECORD_DELIVERED, "ChangeDetectorFunction", queued);
-            Long written = read == null ? null : latest(own, PipelineTimeline.Hop.SHIPMENT_WRITTEN, "TrackingWorkerFunction", read);
-            Long polled = written == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "TrackingWorkerFunction", written);
+            // the job's own marks (a shipment has several jobs; a sender may take one up more than once)
+            String job = PipelineTimeline.job(m.milestone(), m.episode());
+            Long picked = latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "EmailSenderFunction", job, accepted);
+            Long queued = picked == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_QUEUED, "ChangeDetectorFunction", job, picked);
+            Long read = queued == null ? null : latest(own, PipelineTimeline.Hop.STREAM_RECORD_DELIVERED, "ChangeDetectorFunction", null, queued);
+            Long written = read == null ? null : latest(own, PipelineTimeline.Hop.SHIPMENT_WRITTEN, "TrackingWorkerFunction", null, read);
+            Long polled = written == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "TrackingWorkerFunction", null, written);
             out.add(new Chain(m.shipmentId(), m.milestone(), new Long[] {polled, written, read, queued, picked, accepted}));
         }
         return out;
@@ -337,10 +339,13 @@ public final class PipelineBench {
                 });
     }
 
-    private static Long latest(List<PipelineTimeline.Mark> marks, PipelineTimeline.Hop hop, String function, long notAfter) {
+    /** The latest mark of a kind at or before {@code notAfter}; of the given notification job, unless null. */
+    private static Long latest(List<PipelineTimeline.Mark> marks, PipelineTimeline.Hop hop, String function, String job,
+                               long notAfter) {
         Long best = null;
         for (PipelineTimeline.Mark m : marks) {
             if (m.hop() == hop && m.function().equals(function) && m.atMillis() <= notAfter
+                    && (job == null || job.equals(m.job()))
                     && (best == null || m.atMillis() > best)) {
                 best = m.atMillis();
             }

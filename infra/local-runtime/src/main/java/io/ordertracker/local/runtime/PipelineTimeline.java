@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * measured without being changed. Marks are kept only while {@link #enabled} (the bench turns them on).
  */
 final class PipelineTimeline {
-    /** What happened to the shipment at {@code atMillis} (real time), in which function. */
-    record Mark(Hop hop, String function, String shipmentId, long atMillis) {
+    /**
+     * What happened to the shipment at {@code atMillis} (real time), in which function; {@code job} is the
+     * notification job's milestone and episode ("DELIVERED#..."), when the message was one, else null.
+     */
+    record Mark(Hop hop, String function, String shipmentId, String job, long atMillis) {
     }
 
     enum Hop {
@@ -30,6 +33,8 @@ final class PipelineTimeline {
     }
 
     private static final Pattern SHIPMENT_ID = Pattern.compile("\"shipmentId\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern MILESTONE = Pattern.compile("\"milestone\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern EPISODE = Pattern.compile("\"episode\"\\s*:\\s*\"([^\"]*)\"");
     private static final Queue<Mark> MARKS = new ConcurrentLinkedQueue<>();
     private static volatile boolean enabled;
 
@@ -51,19 +56,27 @@ final class PipelineTimeline {
 
     static void mark(Hop hop, String function, String shipmentId) {
         if (enabled && shipmentId != null) {
-            MARKS.add(new Mark(hop, function, shipmentId, System.currentTimeMillis()));
+            MARKS.add(new Mark(hop, function, shipmentId, null, System.currentTimeMillis()));
         }
     }
 
-    /** Marks every shipment a JSON message body names (tracking plans name several, jobs one). */
+    /** A notification job's mark key: its milestone and episode (the outbox knows both of each send). */
+    static String job(String milestone, String episode) {
+        return milestone + "#" + (episode == null ? "" : episode);
+    }
+
+    /** Marks every shipment a JSON message body names (tracking plans name several, a notification job one). */
     static void markBody(Hop hop, String function, String body) {
         if (!enabled || body == null) {
             return;
         }
-        Matcher m = SHIPMENT_ID.matcher(body);
         long now = System.currentTimeMillis();
+        Matcher milestone = MILESTONE.matcher(body);
+        Matcher episode = EPISODE.matcher(body);
+        String job = milestone.find() ? milestone.group(1) + "#" + (episode.find() ? episode.group(1) : "") : null;
+        Matcher m = SHIPMENT_ID.matcher(body);
         while (m.find()) {
-            MARKS.add(new Mark(hop, function, m.group(1), now));
+            MARKS.add(new Mark(hop, function, m.group(1), job, now));
         }
     }
 }
