@@ -247,6 +247,9 @@ public final class PipelineBench {
         result.put("sms", sms);
         result.set("requestsByFunction", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByFunctionAndOperation()));
         result.set("requestsPerShipment", requestsPerShipment(shipments));
+        ObjectNode stream = result.putObject("streamRecords");
+        PipelineTimeline.streamRecords().forEach((f, n) ->
+                stream.putObject(f).put("delivered", n[0]).put("filteredOut", n[1]));
         result.set("scanToEmailHopsMs", hops(chains(runtime.outbox().messages(), PipelineTimeline.marks())));
         return result;
     }

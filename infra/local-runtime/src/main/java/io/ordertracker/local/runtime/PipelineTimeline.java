@@ -36,6 +36,9 @@ final class PipelineTimeline {
     private static final Pattern MILESTONE = Pattern.compile("\"milestone\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EPISODE = Pattern.compile("\"episode\"\\s*:\\s*\"([^\"]*)\"");
     private static final Queue<Mark> MARKS = new ConcurrentLinkedQueue<>();
+    /** Per stream consumer: records its FilterCriteria let through [0] and dropped [1]. */
+    private static final java.util.Map<String, java.util.concurrent.atomic.LongAdder[]> STREAM_RECORDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile boolean enabled;
 
     private PipelineTimeline() {
@@ -43,11 +46,28 @@ final class PipelineTimeline {
 
     static void start() {
         MARKS.clear();
+        STREAM_RECORDS.clear();
         enabled = true;
     }
 
     static void stop() {
         enabled = false;
+    }
+
+    /** A stream record read for a consumer, and whether its filter let it through (the write path's measure). */
+    static void streamRecordFiltered(String function, boolean delivered) {
+        if (enabled) {
+            STREAM_RECORDS.computeIfAbsent(function, f -> new java.util.concurrent.atomic.LongAdder[] {
+                    new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()})
+                    [delivered ? 0 : 1].increment();
+        }
+    }
+
+    /** function -> {delivered, filteredOut}. */
+    static java.util.Map<String, long[]> streamRecords() {
+        java.util.Map<String, long[]> out = new java.util.TreeMap<>();
+        STREAM_RECORDS.forEach((f, n) -> out.put(f, new long[] {n[0].sum(), n[1].sum()}));
+        return out;
     }
 
     static List<Mark> marks() {

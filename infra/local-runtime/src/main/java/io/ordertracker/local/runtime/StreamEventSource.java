@@ -151,7 +151,9 @@ final class StreamEventSource implements AutoCloseable {
                     var response = streams.getRecords(b -> b.shardIterator(it).limit(1000));
                     iterator = response.nextShardIterator();
                     for (Record r : response.records()) {
-                        if (passes(r)) {
+                        boolean passes = passes(r);
+                        PipelineTimeline.streamRecordFiltered(function.name(), passes);
+                        if (passes) {
                             pending.add(r);
                         }
                     }
