@@ -81,6 +81,7 @@ public final class PipelineBench {
         }
         AwsCallRecorder.reset();
         PipelineTimeline.start();
+        runtime.resetShipmentWriteCounts();
         runtime.outbox().clear();
         long realStart = System.currentTimeMillis();
         Instant simulatedStart = runtime.clock().instant();
@@ -247,6 +248,8 @@ public final class PipelineBench {
         result.put("sms", sms);
         result.set("requestsByFunction", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByFunctionAndOperation()));
         result.set("requestsPerShipment", requestsPerShipment(shipments));
+        long[] shipmentWrites = runtime.shipmentWriteCounts();
+        result.putObject("shipmentStreamRecords").put("total", shipmentWrites[0]).put("scheduleOnly", shipmentWrites[1]);
         ObjectNode stream = result.putObject("streamRecords");
         PipelineTimeline.streamRecords().forEach((f, n) ->
                 stream.putObject(f).put("delivered", n[0]).put("filteredOut", n[1]));
