@@ -2,6 +2,7 @@ package io.ordertracker.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ordertracker.local.runtime.PipelineTimeline.Hop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -265,18 +266,13 @@ public final class PipelineBench {
         return out;
     }
 
-    /** The hops of one scan's email, in order; each is measured from the mark before it. */
+    /**
+     * The marks of one scan's email, in order: the first is where the chain starts (the worker is handed the poll),
+     * each other names the hop that ends at it, measured from the mark before.
+     */
     static final List<String> HOPS = List.of("pollDeliveredToWorker", "shipmentWritten", "streamRecordToDetector",
             "emailJobQueued", "emailJobToSender", "sesAccepted");
 
-    /**
-     * Per hop, p50/p95 of real milliseconds over every email a carrier scan caused, walking back from the send:
-     * the sender's pick-up of a job naming the shipment, the change detector's queueing of it, the stream's
-     * delivery of the shipment record to the detector, the shipment write before that, and the tracking queue's
-     * delivery of the poll to the worker (the carrier call happens inside the first hop, shipmentWritten). Each
-     * mark is the latest of its kind at or before the next one; an email whose chain breaks (the change came from
-     * a push, the stall detector or the API) counts only for the hops it has.
-     */
     /** One scan's email: its marks in {@link #HOPS} order (null where the chain breaks), real epoch millis. */
     record Chain(String shipmentId, String milestone, Long[] marks) {
         long total() {
@@ -296,16 +292,24 @@ public final class PipelineBench {
             long accepted = m.sentAtRealMillis();
             // the job's own marks (a shipment has several jobs; a sender may take one up more than once)
             String job = PipelineTimeline.job(m.milestone(), m.episode());
-            Long picked = latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "EmailSenderFunction", job, accepted);
-            Long queued = picked == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_QUEUED, "ChangeDetectorFunction", job, picked);
-            Long read = queued == null ? null : latest(own, PipelineTimeline.Hop.STREAM_RECORD_DELIVERED, "ChangeDetectorFunction", null, queued);
-            Long written = read == null ? null : latest(own, PipelineTimeline.Hop.SHIPMENT_WRITTEN, "TrackingWorkerFunction", null, read);
-            Long polled = written == null ? null : latest(own, PipelineTimeline.Hop.MESSAGE_DELIVERED, "TrackingWorkerFunction", null, written);
+            Long picked = latest(own, Hop.MESSAGE_DELIVERED, "EmailSenderFunction", job, accepted);
+            Long queued = latest(own, Hop.MESSAGE_QUEUED, "ChangeDetectorFunction", job, picked);
+            Long read = latest(own, Hop.STREAM_RECORD_DELIVERED, "ChangeDetectorFunction", null, queued);
+            Long written = latest(own, Hop.SHIPMENT_WRITTEN, "TrackingWorkerFunction", null, read);
+            Long polled = latest(own, Hop.MESSAGE_DELIVERED, "TrackingWorkerFunction", null, written);
             out.add(new Chain(m.shipmentId(), m.milestone(), new Long[] {polled, written, read, queued, picked, accepted}));
         }
         return out;
     }
 
+    /**
+     * Per hop, samples and p50/p95 of real milliseconds over every email a carrier scan caused, walking back from
+     * the send: the sender's pick-up of the job, the change detector's queueing of it, the stream's
+     * delivery of the shipment record to the detector, the shipment write before that, and the tracking queue's
+     * delivery of the poll to the worker (the carrier call happens inside the first hop, shipmentWritten). Each
+     * mark is the latest of its kind at or before the next one; an email whose chain breaks (the change came from
+     * a push, the stall detector or the API) counts only for the hops it has.
+     */
     static JsonNode hops(List<Chain> chains) {
         Map<String, List<Long>> hops = new LinkedHashMap<>();
         HOPS.subList(1, HOPS.size()).forEach(h -> hops.put(h, new ArrayList<>()));
@@ -345,9 +349,14 @@ public final class PipelineBench {
                 });
     }
 
-    /** The latest mark of a kind at or before {@code notAfter}; of the given notification job, unless null. */
-    private static Long latest(List<PipelineTimeline.Mark> marks, PipelineTimeline.Hop hop, String function, String job,
-                               long notAfter) {
+    /**
+     * The latest mark of a kind at or before {@code notAfter} (null when that is null); of the given notification
+     * job, unless that is null.
+     */
+    private static Long latest(List<PipelineTimeline.Mark> marks, Hop hop, String function, String job, Long notAfter) {
+        if (notAfter == null) {
+            return null; // the chain broke at a later mark
+        }
         Long best = null;
         for (PipelineTimeline.Mark m : marks) {
             if (m.hop() == hop && m.function().equals(function) && m.atMillis() <= notAfter
