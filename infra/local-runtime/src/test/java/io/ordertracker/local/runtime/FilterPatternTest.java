@@ -38,15 +38,23 @@ class FilterPatternTest {
         return out;
     }
 
+    /**
+     * The merchant statistics still take every shipment record: with schedule-only records dropped,
+     * AnalyticsEndToEndIT found two DELAYED facts more on redelivering the whole stream than were counted live
+     * (docs/performance.md). Until that is understood it keeps its old filter; the others must drop them.
+     */
+    private static final String STILL_SEES_SCHEDULE_ONLY_WRITES = "MerchantStatsFunction.TableStream";
+
     private static boolean passes(List<FilterPattern> patterns, String record) {
         return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matches(EventCodec.parse(record)));
     }
 
     /**
      * Issue #18: a write that only moved a shipment's polling schedule (a planner lease, a poll that learned nothing)
-     * carries {@code scheduleOnly} and must reach no stream consumer; the same shipment written without it (what
-     * every other writer leaves: ScheduleOnlyWritesIT in functions/storage) must still reach each one that takes
-     * shipments. A consumer added without the exclusion fails here.
+     * carries {@code scheduleOnly} and must reach no stream consumer but the merchant statistics (see
+     * {@link #STILL_SEES_SCHEDULE_ONLY_WRITES}); the same shipment written without it (what every other writer
+     * leaves: ScheduleOnlyWritesIT in functions/storage) must still reach each one that takes shipments. A consumer
+     * added without the exclusion fails here.
      */
     @Test
     void noStreamConsumerIsInvokedForAWriteThatOnlyMovedTheSchedule() {
@@ -56,8 +64,11 @@ class FilterPatternTest {
         String scheduleOnly = SHIPMENT.replace("\"version\":{\"N\":\"3\"}",
                 "\"version\":{\"N\":\"3\"},\"scheduleOnly\":{\"BOOL\":true}");
         assertThat(scheduleOnly).contains("scheduleOnly");
-        consumers.forEach((consumer, patterns) ->
-                assertThat(passes(patterns, scheduleOnly)).as(consumer + " drops a schedule-only write").isFalse());
+        consumers.forEach((consumer, patterns) -> {
+            if (!consumer.equals(STILL_SEES_SCHEDULE_ONLY_WRITES)) {
+                assertThat(passes(patterns, scheduleOnly)).as(consumer + " drops a schedule-only write").isFalse();
+            }
+        });
         for (String consumer : List.of("ChangeDetectorFunction.TableStream", "LaneStatsFunction.TableStream",
                 "WebhookProducerFunction.TableStream", "MerchantStatsFunction.TableStream")) {
             assertThat(passes(consumers.get(consumer), SHIPMENT)).as(consumer + " sees a delivered shipment").isTrue();
