@@ -99,8 +99,8 @@ public final class StallDetector {
         Map<String, Optional<Merchant>> merchantCache = new HashMap<>();
         for (Carrier carrier : Carrier.values()) {
             for (int shard = 0; shard < PollSchedule.SHARDS; shard++) {
-                for (ShipmentRef ref : watch.polled(carrier, shard)) {
-                    watch.load(ref).ifPresent(w -> examine(w, now, c, orderCache, merchantCache));
+                for (StallWatch.Watched w : watch.loadAll(watch.polled(carrier, shard))) {
+                    examine(w, now, c, orderCache, merchantCache);
                 }
             }
         }

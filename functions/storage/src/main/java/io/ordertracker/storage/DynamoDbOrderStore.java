@@ -344,7 +344,7 @@ public final class DynamoDbOrderStore implements OrderStore {
                 Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                         .key(shipmentKey(merchantId, orderNumber, shipmentId))
                         .updateExpression("SET active = :false, #status = :status, reason = :none, updatedAt = :now, "
-                                + "version = version + :one REMOVE pollShard, nextPollAt")
+                                + "version = version + :one REMOVE pollShard, nextPollAt, " + ShipmentItems.SCHEDULE_ONLY)
                         .conditionExpression("attribute_exists(pk) AND version = :expected")
                         .expressionAttributeNames(Map.of("#status", "status"))
                         .expressionAttributeValues(Map.of(":false", bool(false), ":status", s(status),
@@ -435,7 +435,7 @@ public final class DynamoDbOrderStore implements OrderStore {
             Map<String, AttributeValue> updated = dynamo.updateItem(b -> b.tableName(table)
                     .key(shipmentKey(merchantId, orderNumber, shipmentId))
                     .updateExpression("SET active = :false, updatedAt = :now, version = version + :one "
-                            + "REMOVE pollShard, nextPollAt")
+                            + "REMOVE pollShard, nextPollAt, " + ShipmentItems.SCHEDULE_ONLY)
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(":false", bool(false), ":now", s(now.toString()), ":one", n(1)))
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
@@ -450,7 +450,7 @@ public final class DynamoDbOrderStore implements OrderStore {
         expiry.settleOrder(merchantId, orderNumber, stopped);
         try {
             dynamo.updateItem(b -> b.tableName(table).key(shipmentKey(merchantId, orderNumber, shipmentId))
-                    .updateExpression("SET #e = :e").conditionExpression("attribute_exists(pk)")
+                    .updateExpression("SET #e = :e " + ShipmentItems.CHANGED).conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#e", Keys.EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":e", n(expiresAt.getEpochSecond()))));
         } catch (ConditionalCheckFailedException e) {

@@ -98,9 +98,9 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(key(due.merchantId(), due.orderNumber(), due.shipmentId()))
-                    .updateExpression("SET nextPollAt = :until")
+                    .updateExpression("SET nextPollAt = :until, " + ShipmentItems.SCHEDULE_ONLY + " = :true")
                     .conditionExpression("nextPollAt = :seen AND attribute_exists(pollShard)")
-                    .expressionAttributeValues(Map.of(":until", n(until.getEpochSecond()),
+                    .expressionAttributeValues(Map.of(":until", n(until.getEpochSecond()), ":true", bool(true),
                             ":seen", n(due.nextPollAt().getEpochSecond()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -216,6 +216,11 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
             removes.add(name(names, "nextPollAt"));
         }
         expiresAt.ifPresent(e -> set(sets, names, values, Keys.EXPIRES_AT, n(e.getEpochSecond())));
+        if (changesWhatConsumersSee(result, expiresAt)) {
+            removes.add(name(names, ShipmentItems.SCHEDULE_ONLY));
+        } else {
+            set(sets, names, values, ShipmentItems.SCHEDULE_ONLY, bool(true));
+        }
         names.put("#v", "version");
         values.put(":expected", n(expected));
         String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
@@ -233,6 +238,27 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
             expiry.settleOrder(after.merchantId(), after.orderNumber(), null);
         }
         return SaveOutcome.SAVED;
+    }
+
+    /**
+     * Whether a save changes anything a stream consumer acts on. A poll that learned nothing still writes (the
+     * version for the conditional write, the next poll, the carrier-call count, the plan id), but only what the
+     * schedule needs: marked {@link ShipmentItems#SCHEDULE_ONLY}, its record is filtered out before any consumer.
+     */
+    static boolean changesWhatConsumersSee(TrackingProgress.Result result, Optional<Instant> expiresAt) {
+        return !result.newEvents().isEmpty() || result.deliveredAt() != null || result.signedBy() != null
+                || expiresAt.isPresent()
+                || result.after().pushSubscribed() != result.before().pushSubscribed()
+                || !java.util.Objects.equals(result.after().localOffset(), result.before().localOffset())
+                || !withoutSchedule(result.before().shipment()).equals(withoutSchedule(result.after().shipment()));
+    }
+
+    /** The shipment without what every poll moves (version, updatedAt, nextPollAt). */
+    private static Shipment withoutSchedule(Shipment s) {
+        return new Shipment(s.merchantId(), s.orderNumber(), s.shipmentId(), s.carrier(), s.trackingNumber(),
+                s.trackingToken(), s.status(), s.reason(), s.estimatedDelivery(), s.delayed(), s.stalled(),
+                s.lastEventAt(), s.lastScanAt(), null, s.active(), s.createdAt(), null, 0, s.delay(), s.route(),
+                s.pickedUpAt());
     }
 
     @Override

@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * {@link StallWatch} on the table: the sparse DueForPolling index holds exactly the shipments still being polled, so
@@ -28,6 +30,8 @@ public final class DynamoDbStallWatch implements StallWatch {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** BatchGetItem's limit of keys per request. */
+    private static final int BATCH_GET_LIMIT = 100;
 
     public DynamoDbStallWatch(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -60,6 +64,41 @@ public final class DynamoDbStallWatch implements StallWatch {
         return Optional.of(new Watched(ShipmentItems.fromItem(item), Attr.instant(item, STALL_CHECK_REQUESTED_AT)));
     }
 
+    /**
+     * A shard's shipments in BatchGetItem requests of 100 (strongly consistent, like {@link #load}), where one
+     * GetItem each was most of the pass's requests; keys DynamoDB leaves unprocessed are asked for again.
+     */
+    @Override
+    public List<Watched> loadAll(List<ShipmentRef> refs) {
+        List<Watched> out = new ArrayList<>();
+        for (int from = 0; from < refs.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = refs.subList(from, Math.min(refs.size(), from + BATCH_GET_LIMIT))
+                    .stream().map(DynamoDbStallWatch::key).distinct().toList();
+            Map<String, KeysAndAttributes> request = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    pause(Math.min(1000, 50L << Math.min(attempt, 5)));
+                }
+                Map<String, KeysAndAttributes> ask = request;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> out.add(
+                        new Watched(ShipmentItems.fromItem(item), Attr.instant(item, STALL_CHECK_REQUESTED_AT))));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading shipments", e);
+        }
+    }
+
     @Override
     public boolean setFlags(Shipment seen, boolean delayed, boolean stalled, DelayState delay, StallCheck check,
                             Instant now) {
@@ -85,9 +124,8 @@ public final class DynamoDbStallWatch implements StallWatch {
             case CLEAR -> removed.add(STALL_CHECK_REQUESTED_AT);
             case KEEP -> { }
         }
-        if (!removed.isEmpty()) {
-            update += " REMOVE " + String.join(", ", removed);
-        }
+        removed.add(ShipmentItems.SCHEDULE_ONLY); // the flags are news to the consumers
+        update += " REMOVE " + String.join(", ", removed);
         String expression = update;
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key(ShipmentRef.of(seen)))

@@ -24,6 +24,15 @@ public final class ShipmentItems {
     public static final String ORIGIN_REGION = "originRegion";
     public static final String DESTINATION_REGION = "destinationRegion";
     public static final String PICKED_UP_AT = "pickedUpAt";
+    /**
+     * Present (true) on a shipment item whose last write only moved its polling schedule (a planner lease, a poll
+     * that learned nothing): the stream consumers' FilterCriteria drop such records, so the change detector, the
+     * webhook producer and the stats are not invoked for them. Every other write of the shipment item removes it
+     * ({@link #CHANGED}), or the consumers would miss that write; ScheduleOnlyWritesIT checks each writer.
+     */
+    public static final String SCHEDULE_ONLY = "scheduleOnly";
+    /** The clause every shipment write that changes what consumers see ends its update expression with. */
+    public static final String CHANGED = "REMOVE " + SCHEDULE_ONLY;
 
     private ShipmentItems() {
     }

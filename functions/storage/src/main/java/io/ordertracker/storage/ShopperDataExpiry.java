@@ -86,7 +86,8 @@ final class ShopperDataExpiry {
     private void later(Map<String, AttributeValue> key, Instant expiresAt) {
         try {
             dynamo.updateItem(b -> b.tableName(table).key(key)
-                    .updateExpression("SET #e = :e")
+                    // on a shipment, an expiry is news to the consumers (a no-op on other items)
+                    .updateExpression("SET #e = :e " + ShipmentItems.CHANGED)
                     .conditionExpression(LATER)
                     .expressionAttributeNames(Map.of("#e", Keys.EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":e", n(expiresAt.getEpochSecond()))));

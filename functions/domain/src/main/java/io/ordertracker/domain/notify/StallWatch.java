@@ -33,6 +33,13 @@ public interface StallWatch {
 
     Optional<Watched> load(ShipmentRef ref);
 
+    /** {@link #load} of several shipments, those gone left out; an implementation may read them in fewer requests. */
+    default List<Watched> loadAll(List<ShipmentRef> refs) {
+        List<Watched> out = new java.util.ArrayList<>();
+        refs.forEach(ref -> load(ref).ifPresent(out::add));
+        return out;
+    }
+
     /**
      * Sets the flags, the dates told and delay episode (and the stall-check request) on {@code seen}'s shipment, if
      * its version is still {@code seen.version()}.

@@ -21,6 +21,8 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
     /** Billing units where one request is several (DynamoDB batch and transactional calls), by service+operation. */
     private static final Map<String, LongAdder> UNITS = new ConcurrentHashMap<>();
+    /** The shipment item's sort key prefix (functions/storage Keys): its writes are timeline marks. */
+    private static final String SHIPMENT_SK_PREFIX = "SHIPMENT#";
     private static volatile Outbox outbox;
     private static volatile double clockFactor = 1.0;
 
@@ -83,6 +85,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest put) {
             noteLedgerClaim(put.item());
         }
+        markTimeline(function.get(), context.request());
         Outbox target = outbox;
         if (target != null) {
             SdkRequest request = context.request();
@@ -115,6 +118,21 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
             }
         });
         LocalFunction.noteLedgerClaim(claim);
+    }
+
+    /** Shipment writes and queue sends, for the bench's per-hop latency ({@link PipelineTimeline}). */
+    private static void markTimeline(String function, SdkRequest request) {
+        if (request instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest u) {
+            var sk = u.key().get("sk");
+            if (sk != null && sk.s() != null && sk.s().startsWith(SHIPMENT_SK_PREFIX)) {
+                PipelineTimeline.mark(PipelineTimeline.Hop.SHIPMENT_WRITTEN, function,
+                        sk.s().substring(SHIPMENT_SK_PREFIX.length()));
+            }
+        } else if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest b) {
+            b.entries().forEach(e -> PipelineTimeline.markBody(PipelineTimeline.Hop.MESSAGE_QUEUED, function, e.messageBody()));
+        } else if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest m) {
+            PipelineTimeline.markBody(PipelineTimeline.Hop.MESSAGE_QUEUED, function, m.messageBody());
+        }
     }
 
     /** A call Lambda's event source poller makes on the function's behalf (billed to the account). */
@@ -165,6 +183,16 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         COUNTS.forEach((key, n) -> {
             String[] parts = key.split("\t");
             out.computeIfAbsent(parts[2], k -> new TreeMap<>()).merge(parts[0], n.sum(), Long::sum);
+        });
+        return out;
+    }
+
+    /** Requests per function, then service.operation (which function makes the reads a shipment costs). */
+    public static Map<String, Map<String, Long>> countsByFunctionAndOperation() {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        COUNTS.forEach((key, n) -> {
+            String[] parts = key.split("\t");
+            out.computeIfAbsent(parts[2], k -> new TreeMap<>()).merge(parts[0] + "." + parts[1], n.sum(), Long::sum);
         });
         return out;
     }

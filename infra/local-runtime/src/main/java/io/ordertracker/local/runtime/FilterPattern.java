@@ -43,7 +43,7 @@ final class FilterPattern {
             JsonNode child = value == null || !value.isObject() ? null : value.get(f.getKey());
             JsonNode p = f.getValue();
             if (p.isObject()) {
-                if (child == null || !matchObject(p, child)) {
+                if (child == null ? !matchesAbsent(p) : !matchObject(p, child)) {
                     return false;
                 }
             } else if (p.isArray()) {
@@ -52,6 +52,21 @@ final class FilterPattern {
                 }
             } else {
                 throw new IllegalArgumentException("pattern values must be objects or arrays: " + f.getKey() + "=" + p);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A pattern below a key the record lacks: it matches only if every rule in it does so on a missing value
+     * ({@code {"scheduleOnly":{"BOOL":[{"exists":false}]}}} matches an image without {@code scheduleOnly}).
+     */
+    private static boolean matchesAbsent(JsonNode pattern) {
+        Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields();
+        while (fields.hasNext()) {
+            JsonNode p = fields.next().getValue();
+            if (p.isObject() ? !matchesAbsent(p) : !(p.isArray() && matchRules(p, null))) {
+                return false;
             }
         }
         return true;

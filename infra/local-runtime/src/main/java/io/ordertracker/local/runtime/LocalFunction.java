@@ -25,7 +25,11 @@ import java.util.concurrent.atomic.LongAdder;
  * overlay. Handler time is measured for the GB-seconds of the pipeline benchmark.
  */
 public final class LocalFunction {
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+    /**
+     * Inherited, so calls a handler makes from threads it starts (the poll planner's shard pool) are counted as its
+     * own: they are, and on Lambda they would be billed to it.
+     */
+    private static final ThreadLocal<String> CURRENT = new InheritableThreadLocal<>();
     /** The event of the invocation running on this thread, and which of its records something has claimed. */
     private static final ThreadLocal<JsonNode> CURRENT_EVENT = new ThreadLocal<>();
     private static final ThreadLocal<java.util.Set<Integer>> CLAIMED = ThreadLocal.withInitial(java.util.HashSet::new);

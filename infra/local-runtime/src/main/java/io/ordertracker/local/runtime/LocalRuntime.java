@@ -593,6 +593,17 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** Status changes of shipments seen on the stream, with the real time they were seen. */
+    /** {shipment-item records on the table stream, of which marked scheduleOnly}; zeros without a stream. */
+    long[] shipmentWriteCounts() {
+        return changeLog == null ? new long[2] : changeLog.shipmentWriteCounts();
+    }
+
+    void resetShipmentWriteCounts() {
+        if (changeLog != null) {
+            changeLog.resetCounts();
+        }
+    }
+
     List<ShipmentChangeLog.Change> shipmentChanges() {
         return changeLog == null ? List.of() : changeLog.changes();
     }

@@ -2,6 +2,7 @@ package io.ordertracker.local.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ordertracker.local.runtime.PipelineTimeline.Hop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -80,6 +81,8 @@ public final class PipelineBench {
             throw new IllegalStateException("the carrier sandbox is not running: nothing to track");
         }
         AwsCallRecorder.reset();
+        PipelineTimeline.start();
+        runtime.resetShipmentWriteCounts();
         runtime.outbox().clear();
         long realStart = System.currentTimeMillis();
         Instant simulatedStart = runtime.clock().instant();
@@ -104,7 +107,11 @@ public final class PipelineBench {
             pause(2000);
         }
         boolean timedOut = System.currentTimeMillis() >= deadline;
-        return report(runtime, posted, System.currentTimeMillis() - realStart, timedOut);
+        PipelineTimeline.stop();
+        JsonNode result = report(runtime, posted, System.currentTimeMillis() - realStart, timedOut);
+        printHops(result.path("scanToEmailHopsMs"), progress);
+        printSlowest(chains(runtime.outbox().messages(), PipelineTimeline.marks()), realStart, progress);
+        return result;
     }
 
     private static int post(LocalRuntime runtime, int orders, List<SandboxHandle.JourneyInfo> journeys, PrintStream progress) {
@@ -240,7 +247,131 @@ public final class PipelineBench {
         latency.put("target_p95", 3000);
         result.put("emails", emails);
         result.put("sms", sms);
+        result.set("requestsByFunction", EventCodec.MAPPER.valueToTree(AwsCallRecorder.countsByFunctionAndOperation()));
+        result.set("requestsPerShipment", requestsPerShipment(shipments));
+        long[] shipmentWrites = runtime.shipmentWriteCounts();
+        result.putObject("shipmentStreamRecords").put("total", shipmentWrites[0]).put("scheduleOnly", shipmentWrites[1]);
+        ObjectNode stream = result.putObject("streamRecords");
+        PipelineTimeline.streamRecords().forEach((f, n) ->
+                stream.putObject(f).put("delivered", n[0]).put("filteredOut", n[1]));
+        result.set("scanToEmailHopsMs", hops(chains(runtime.outbox().messages(), PipelineTimeline.marks())));
         return result;
+    }
+
+    /** AWS requests per shipment by service and operation (what the write-path work of issue #18 is judged by). */
+    private static JsonNode requestsPerShipment(int shipments) {
+        ObjectNode out = EventCodec.MAPPER.createObjectNode();
+        AwsCallRecorder.countsByService().forEach((service, ops) -> ops.forEach((op, n) ->
+                out.put(service + "." + op, shipments == 0 ? 0 : round((double) n / shipments, 2))));
+        return out;
+    }
+
+    /**
+     * The marks of one scan's email, in order: the first is where the chain starts (the worker is handed the poll),
+     * each other names the hop that ends at it, measured from the mark before.
+     */
+    static final List<String> HOPS = List.of("pollDeliveredToWorker", "shipmentWritten", "streamRecordToDetector",
+            "emailJobQueued", "emailJobToSender", "sesAccepted");
+
+    /** One scan's email: its marks in {@link #HOPS} order (null where the chain breaks), real epoch millis. */
+    record Chain(String shipmentId, String milestone, Long[] marks) {
+        long total() {
+            return marks[0] == null ? -1 : marks[marks.length - 1] - marks[0];
+        }
+    }
+
+    static List<Chain> chains(List<Outbox.Message> messages, List<PipelineTimeline.Mark> marks) {
+        Map<String, List<PipelineTimeline.Mark>> byShipment = new HashMap<>();
+        marks.forEach(m -> byShipment.computeIfAbsent(m.shipmentId(), k -> new ArrayList<>()).add(m));
+        List<Chain> out = new ArrayList<>();
+        for (Outbox.Message m : messages) {
+            if (!m.channel().equals("email") || m.shipmentId() == null || !SCAN_MILESTONES.contains(m.milestone())) {
+                continue;
+            }
+            List<PipelineTimeline.Mark> own = byShipment.getOrDefault(m.shipmentId(), List.of());
+            long accepted = m.sentAtRealMillis();
+            // the job's own marks (a shipment has several jobs; a sender may take one up more than once)
+            String job = PipelineTimeline.job(m.milestone(), m.episode());
+            Long picked = latest(own, Hop.MESSAGE_DELIVERED, "EmailSenderFunction", job, accepted);
+            Long queued = latest(own, Hop.MESSAGE_QUEUED, "ChangeDetectorFunction", job, picked);
+            Long read = latest(own, Hop.STREAM_RECORD_DELIVERED, "ChangeDetectorFunction", null, queued);
+            Long written = latest(own, Hop.SHIPMENT_WRITTEN, "TrackingWorkerFunction", null, read);
+            Long polled = latest(own, Hop.MESSAGE_DELIVERED, "TrackingWorkerFunction", null, written);
+            out.add(new Chain(m.shipmentId(), m.milestone(), new Long[] {polled, written, read, queued, picked, accepted}));
+        }
+        return out;
+    }
+
+    /**
+     * Per hop, samples and p50/p95 of real milliseconds over every email a carrier scan caused, walking back from
+     * the send: the sender's pick-up of the job, the change detector's queueing of it, the stream's
+     * delivery of the shipment record to the detector, the shipment write before that, and the tracking queue's
+     * delivery of the poll to the worker (the carrier call happens inside the first hop, shipmentWritten). Each
+     * mark is the latest of its kind at or before the next one; an email whose chain breaks (the change came from
+     * a push, the stall detector or the API) counts only for the hops it has.
+     */
+    static JsonNode hops(List<Chain> chains) {
+        Map<String, List<Long>> hops = new LinkedHashMap<>();
+        HOPS.subList(1, HOPS.size()).forEach(h -> hops.put(h, new ArrayList<>()));
+        hops.put("workerToSesAccepted", new ArrayList<>());
+        for (Chain c : chains) {
+            Long[] chain = c.marks();
+            for (int i = 1; i < chain.length; i++) {
+                if (chain[i - 1] != null) {
+                    hops.get(HOPS.get(i)).add(chain[i] - chain[i - 1]);
+                }
+            }
+            if (chain[0] != null) {
+                hops.get("workerToSesAccepted").add(c.total());
+            }
+        }
+        ObjectNode out = EventCodec.MAPPER.createObjectNode();
+        hops.forEach((name, values) -> {
+            values.sort(Long::compare);
+            ObjectNode h = out.putObject(name);
+            h.put("samples", values.size());
+            h.put("p50", percentile(values, 50));
+            h.put("p95", percentile(values, 95));
+        });
+        return out;
+    }
+
+    /** The slowest few chains, hop by hop, so a long tail can be read rather than guessed at. */
+    private static void printSlowest(List<Chain> chains, long realStart, PrintStream progress) {
+        chains.stream().filter(c -> c.marks()[0] != null)
+                .sorted((a, b) -> Long.compare(b.total(), a.total())).limit(5).forEach(c -> {
+                    StringBuilder line = new StringBuilder(String.format("bench: slow: %s %s at +%d ms:", c.shipmentId(),
+                            c.milestone(), c.marks()[0] - realStart));
+                    for (int i = 1; i < c.marks().length; i++) {
+                        line.append(' ').append(HOPS.get(i)).append('=').append(c.marks()[i] - c.marks()[i - 1]);
+                    }
+                    progress.println(line);
+                });
+    }
+
+    /**
+     * The latest mark of a kind at or before {@code notAfter} (null when that is null); of the given notification
+     * job, unless that is null.
+     */
+    private static Long latest(List<PipelineTimeline.Mark> marks, Hop hop, String function, String job, Long notAfter) {
+        if (notAfter == null) {
+            return null; // the chain broke at a later mark
+        }
+        Long best = null;
+        for (PipelineTimeline.Mark m : marks) {
+            if (m.hop() == hop && m.function().equals(function) && m.atMillis() <= notAfter
+                    && (job == null || job.equals(m.job()))
+                    && (best == null || m.atMillis() > best)) {
+                best = m.atMillis();
+            }
+        }
+        return best;
+    }
+
+    private static void printHops(JsonNode hops, PrintStream progress) {
+        progress.println("bench: scan-to-email, per hop (real ms):        samples    p50    p95");
+        hops.fields().forEachRemaining(e -> progress.printf("bench:   %-40s %7d %6d %6d%n", e.getKey(),
+                e.getValue().path("samples").asInt(), e.getValue().path("p50").asLong(), e.getValue().path("p95").asLong()));
     }
 
     /** Milestones a carrier scan causes (the others come from the clock or the order, not from a scan). */

@@ -25,6 +25,9 @@ final class ShipmentChangeLog implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final List<Change> changes = new CopyOnWriteArrayList<>();
+    /** Writes of shipment items seen on the stream, and those marked as moving only the polling schedule. */
+    private final java.util.concurrent.atomic.LongAdder shipmentWrites = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder scheduleOnlyWrites = new java.util.concurrent.atomic.LongAdder();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
@@ -37,6 +40,16 @@ final class ShipmentChangeLog implements AutoCloseable {
 
     List<Change> changes() {
         return new ArrayList<>(changes);
+    }
+
+    /** {shipment-item records on the stream, of which scheduleOnly} since the last {@link #resetCounts()}. */
+    long[] shipmentWriteCounts() {
+        return new long[] {shipmentWrites.sum(), scheduleOnlyWrites.sum()};
+    }
+
+    void resetCounts() {
+        shipmentWrites.reset();
+        scheduleOnlyWrites.reset();
     }
 
     private void discover() {
@@ -79,6 +92,11 @@ final class ShipmentChangeLog implements AutoCloseable {
         var d = r.dynamodb();
         if (!d.hasNewImage() || !"SHIPMENT".equals(s(d.newImage().get("entityType")))) {
             return;
+        }
+        shipmentWrites.increment();
+        AttributeValue scheduleOnly = d.newImage().get("scheduleOnly"); // functions/storage ShipmentItems.SCHEDULE_ONLY
+        if (scheduleOnly != null && Boolean.TRUE.equals(scheduleOnly.bool())) {
+            scheduleOnlyWrites.increment();
         }
         String to = s(d.newImage().get("status"));
         String from = d.hasOldImage() ? s(d.oldImage().get("status")) : null;

@@ -118,6 +118,7 @@ final class SqsEventSource implements AutoCloseable {
 
     private void deliver(List<Message> batch) {
         AwsCallRecorder.recordPollerCall("Sqs", "ReceiveMessage", function.name());
+        batch.forEach(m -> PipelineTimeline.markBody(PipelineTimeline.Hop.MESSAGE_DELIVERED, function.name(), m.body()));
         JsonNode result;
         try {
             result = function.invoke(event(batch));

@@ -151,7 +151,9 @@ final class StreamEventSource implements AutoCloseable {
                     var response = streams.getRecords(b -> b.shardIterator(it).limit(1000));
                     iterator = response.nextShardIterator();
                     for (Record r : response.records()) {
-                        if (passes(r)) {
+                        boolean passes = passes(r);
+                        PipelineTimeline.streamRecordFiltered(function.name(), passes);
+                        if (passes) {
                             pending.add(r);
                         }
                     }
@@ -231,6 +233,13 @@ final class StreamEventSource implements AutoCloseable {
         ObjectNode event = EventCodec.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         batch.forEach(r -> records.add(record(r)));
+        batch.forEach(r -> {
+            var image = r.dynamodb().newImage();
+            if (image != null && image.get("entityType") != null && "SHIPMENT".equals(image.get("entityType").s())
+                    && image.get("shipmentId") != null) {
+                PipelineTimeline.mark(PipelineTimeline.Hop.STREAM_RECORD_DELIVERED, function.name(), image.get("shipmentId").s());
+            }
+        });
         JsonNode result;
         try {
             result = function.invoke(event);
