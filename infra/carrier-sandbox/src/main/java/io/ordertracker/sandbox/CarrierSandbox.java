@@ -45,11 +45,11 @@ public final class CarrierSandbox implements AutoCloseable {
     private final Map<Carrier, AtomicInteger> trackingCalls = new EnumMap<>(Carrier.class);
     private final Map<Carrier, AtomicInteger> tokenCalls = new EnumMap<>(Carrier.class);
 
-    private CarrierSandbox(HttpServer server, SandboxClock clock) {
+    private CarrierSandbox(HttpServer server, SandboxClock clock, int journeyCopies) {
         this.server = server;
         this.clock = clock;
         this.tokens = new TokenStore(clock);
-        this.journeys = Journeys.catalogue(clock.instant().atOffset(ZoneOffset.UTC).toLocalDate());
+        this.journeys = Journeys.catalogue(clock.instant().atOffset(ZoneOffset.UTC).toLocalDate(), journeyCopies);
         Map<String, Journey> byNumber = journeys.stream()
                 .collect(Collectors.toMap(Journey::trackingNumber, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         apis.put(Carrier.UPS, new UpsApi(clock, tokens, byNumber));
@@ -73,9 +73,17 @@ public final class CarrierSandbox implements AutoCloseable {
      * @param port 0 for an ephemeral port
      */
     public static CarrierSandbox start(int port, SandboxClock clock) {
+        return start(port, clock, 1);
+    }
+
+    /**
+     * Starts on 127.0.0.1 playing the catalogue {@code journeyCopies} times, each copy under its own tracking
+     * numbers ({@link Journeys#catalogue(java.time.LocalDate, int)}).
+     */
+    public static CarrierSandbox start(int port, SandboxClock clock, int journeyCopies) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            CarrierSandbox sandbox = new CarrierSandbox(server, clock);
+            CarrierSandbox sandbox = new CarrierSandbox(server, clock, journeyCopies);
             server.start();
             return sandbox;
         } catch (IOException e) {
@@ -125,6 +133,23 @@ public final class CarrierSandbox implements AutoCloseable {
         faults.inject(fault);
     }
 
+    /**
+     * Faults at random from a seed (see {@link RandomFaults}); {@code outageCarrier} (a carrier code, or null)
+     * answers 5xx to every tracking call from {@code outageFrom} to {@code outageUntil}. Plain arguments, so a
+     * caller that reaches the sandbox by reflection needs none of its types.
+     */
+    public void injectRandomFaults(double rate, long seed, String outageCarrier, java.time.Instant outageFrom,
+                                   java.time.Instant outageUntil, Duration timeout) {
+        Carrier outage = outageCarrier == null ? null : Carrier.fromCode(outageCarrier)
+                .orElseThrow(() -> new IllegalArgumentException("unknown carrier " + outageCarrier));
+        faults.randomly(new RandomFaults(rate, seed, outage, outageFrom, outageUntil, timeout));
+    }
+
+    /** Faults applied so far, by kind. */
+    public Map<String, Integer> injectedFaults() {
+        return faults.injected();
+    }
+
     /** Tracking calls received (faulted or not) since start, for asserting retries and batching. */
     public int trackingCalls(Carrier carrier) {
         return trackingCalls.get(carrier).get();
@@ -152,7 +177,7 @@ public final class CarrierSandbox implements AutoCloseable {
                 return;
             }
             trackingCalls.get(carrier).incrementAndGet();
-            Fault fault = faults.next(carrier).orElse(null);
+            Fault fault = faults.next(carrier, clock.instant()).orElse(null);
             if (fault == null) {
                 send(exchange, api.handle(request));
                 return;

@@ -8,10 +8,50 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Pending faults per carrier, consumed one per tracking call, in the order they were injected. */
+/**
+ * Pending faults per carrier, consumed one per tracking call, in the order they were injected; then, if set,
+ * {@link RandomFaults} drawn from a seed. Counts what it injected, per kind.
+ */
 public final class FaultInjector {
 
     private final Map<Carrier, Deque<Fault>> pending = new EnumMap<>(Carrier.class);
+    private final Map<Carrier, java.util.SplittableRandom> draws = new EnumMap<>(Carrier.class);
+    private final Map<String, Integer> injected = new java.util.TreeMap<>();
+    private RandomFaults random;
+
+    /** From now on, calls with no pending fault are faulted at random as {@code faults} says (null: never). */
+    public synchronized void randomly(RandomFaults faults) {
+        this.random = faults;
+        draws.clear();
+        if (faults != null) {
+            for (Carrier c : Carrier.values()) {
+                draws.put(c, faults.streamFor(c));
+            }
+        }
+    }
+
+    /** Faults applied so far, by kind ("OUTAGE" for calls inside the outage window). */
+    public synchronized Map<String, Integer> injected() {
+        return Map.copyOf(injected);
+    }
+
+    /** The fault to apply to a call at {@code now} (sandbox time): a pending one, the outage, or a random draw. */
+    synchronized Optional<Fault> next(Carrier carrier, java.time.Instant now) {
+        Optional<Fault> queued = next(carrier);
+        if (queued.isPresent() || random == null) {
+            queued.ifPresent(f -> injected.merge(f.kind().name(), 1, Integer::sum));
+            return queued;
+        }
+        if (random.inOutage(carrier, now)) {
+            injected.merge("OUTAGE", 1, Integer::sum);
+            return Optional.of(Fault.of(carrier, FaultKind.SERVER_ERROR, 1));
+        }
+        Fault drawn = random.draw(carrier, draws.get(carrier));
+        if (drawn != null) {
+            injected.merge(drawn.kind() == FaultKind.SLOW ? "TIMEOUT" : drawn.kind().name(), 1, Integer::sum);
+        }
+        return Optional.ofNullable(drawn);
+    }
 
     public synchronized void inject(Fault fault) {
         if (fault.count() <= 0) {
@@ -40,5 +80,6 @@ public final class FaultInjector {
 
     public synchronized void clear() {
         pending.clear();
+        randomly(null);
     }
 }

@@ -22,6 +22,43 @@ public final class Journeys {
     }
 
     public static List<Journey> catalogue(LocalDate start) {
+        return catalogue(start, 1);
+    }
+
+    /**
+     * The catalogue played {@code copies} times: copy 0 is the catalogue itself, copy k plays every journey again
+     * under its own tracking numbers (serials moved by {@link #SERIALS_PER_COPY} x k), so a run can track many
+     * independent parcels of each story (the chaos run's shipments).
+     */
+    public static List<Journey> catalogue(LocalDate start, int copies) {
+        if (copies < 1 || copies > MAX_COPIES) {
+            throw new IllegalArgumentException("copies must be 1.." + MAX_COPIES + ": " + copies);
+        }
+        List<Journey> all = new ArrayList<>();
+        for (int copy = 0; copy < copies; copy++) {
+            all.addAll(catalogueCopy(start, copy));
+        }
+        return List.copyOf(all);
+    }
+
+    /** Serial numbers a catalogue uses per carrier stay below this; each copy starts this many further on. */
+    static final int SERIALS_PER_COPY = 100;
+    /** Keeps every carrier's number within its format (UPS has seven serial digits from 4410). */
+    static final int MAX_COPIES = 10_000;
+
+    private static List<Journey> catalogueCopy(LocalDate start, int copy) {
+        SERIAL_OFFSET.set(copy * SERIALS_PER_COPY);
+        try {
+            return catalogueOnce(start);
+        } finally {
+            SERIAL_OFFSET.remove();
+        }
+    }
+
+    /** The serial offset of the copy being built (0 for the catalogue itself). */
+    private static final ThreadLocal<Integer> SERIAL_OFFSET = ThreadLocal.withInitial(() -> 0);
+
+    private static List<Journey> catalogueOnce(LocalDate start) {
         List<Journey> all = new ArrayList<>();
         // ---------------------------------------------------------------- UPS (New York -> Los Angeles via Louisville)
         all.add(b(Carrier.UPS, ups(1), JourneyKind.DELIVERED, start).promised(4).signedBy("J SMITH")
@@ -278,20 +315,20 @@ public final class Journeys {
 
     /** A valid UPS number: 1Z + shipper "8V4E27" + service "03" + package serial + mod-10 check digit. */
     static String ups(int serial) {
-        String body = "8V4E27" + "03" + String.format("%07d", 4410 + serial);
+        String body = "8V4E27" + "03" + String.format("%07d", 4410 + SERIAL_OFFSET.get() + serial);
         return "1Z" + body + Carrier.upsCheckDigit(body);
     }
 
     static String fedex(int serial) {
-        return String.format("7946%08d", 52010 + serial);
+        return String.format("7946%08d", 52010 + SERIAL_OFFSET.get() + serial);
     }
 
     static String usps(int serial) {
-        return String.format("9400111899223%09d", 3346 + serial);
+        return String.format("9400111899223%09d", 3346 + SERIAL_OFFSET.get() + serial);
     }
 
     static String dhl(int serial) {
-        return String.format("%010d", 3364481110L + serial);
+        return String.format("%010d", 3364481110L + SERIAL_OFFSET.get() + serial);
     }
 
     private static Builder b(Carrier carrier, String number, JourneyKind kind, LocalDate start) {

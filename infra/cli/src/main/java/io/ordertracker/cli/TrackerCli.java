@@ -25,6 +25,7 @@ public final class TrackerCli {
             case "local" -> io.ordertracker.local.runtime.LocalCommand.run(rest, out, err);
             case "bench" -> bench(rest, out, err);
             case "redrive" -> RedriveCommand.run(rest, out, err);
+            case "chaos" -> chaos(rest, out, err);
             default -> {
                 err.println("unknown command: " + args[0]);
                 err.println(USAGE);
@@ -54,6 +55,15 @@ public final class TrackerCli {
                 yield 2;
             }
         };
+    }
+
+    /** {@code chaos ...}: the function logs go to a file, so the terminal keeps progress and the result line. */
+    private static int chaos(String[] args, PrintStream out, PrintStream err) {
+        java.nio.file.Path log = io.ordertracker.local.runtime.FunctionLogs.toFile("chaos.log", err);
+        if (log != null) {
+            err.println("chaos: function logs in " + log);
+        }
+        return io.ordertracker.local.runtime.ChaosRun.run(args, out, err);
     }
 
     static final String USAGE = """
@@ -86,6 +96,13 @@ public final class TrackerCli {
                                                    every function's artifact alone in fresh JVMs: init, first and
                                                    second invoke, first invoke after priming, zipped size; one JSON
                                                    line per function, a summary last (docs/performance.md)
+              chaos [--shipments N] [--seed S] [--fault-rate F] [--crash-rate C] [--duplicate-rate D]
+                    [--clock-factor X] [--max-seconds T]
+                                                   N shipments (default 100) through the local stack while carrier
+                                                   faults and an outage, crashes inside functions, duplicated
+                                                   deliveries and poison are injected from the seed; last line JSON
+                                                   (lost, duplicates, regressions, dead letters; exit 1 if any
+                                                   check fails; docs/reliability.md)
               redrive DLQ_URL [--to QUEUE_URL] [--max N]
                                                    move a dead-letter queue's messages back to their queue (the
                                                    one that sends its failures there, unless --to names another);

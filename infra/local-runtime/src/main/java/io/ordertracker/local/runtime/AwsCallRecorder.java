@@ -47,7 +47,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
         double factor = clockFactor;
         SdkRequest request = context.request();
-        if (factor == 1.0 || LocalFunction.current().isEmpty()) {
+        if (LocalFunction.current().isEmpty()) {
+            return request;
+        }
+        noteVisibilityChanges(request);
+        if (factor == 1.0) {
             return request;
         }
         if (request instanceof software.amazon.awssdk.services.sqs.model.SendMessageRequest r && r.delaySeconds() != null) {
@@ -66,6 +70,19 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
                     : e.toBuilder().visibilityTimeout(scale(e.visibilityTimeout(), factor)).build()).toList()).build();
         }
         return request;
+    }
+
+    private static void noteVisibilityChanges(SdkRequest request) {
+        if (request instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest r) {
+            LocalFunction.noteVisibilityChanged(r.receiptHandle());
+        } else if (request instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest r) {
+            r.entries().forEach(e -> LocalFunction.noteVisibilityChanged(e.receiptHandle()));
+        }
+    }
+
+    /** Simulated seconds per real second (1 unless the runtime plays a fast clock). */
+    static double clockFactor() {
+        return clockFactor;
     }
 
     private static int scale(int seconds, double factor) {
@@ -87,14 +104,18 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         }
         markTimeline(function.get(), context.request());
         Outbox target = outbox;
+        Outbox.Message sent = null;
         if (target != null) {
             SdkRequest request = context.request();
             try {
-                target.record(service, operation, request);
+                sent = target.record(service, operation, request);
             } catch (RuntimeException e) {
                 System.err.println("local runtime: could not copy a sent message to the outbox: " + e);
             }
         }
+        // last, once the call is counted and its message is in the outbox: the call succeeded, then the
+        // environment may die (a chaos run)
+        ChaosInjector.afterAwsCall(service, operation, sent);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class LocalFunction {
     private static final ThreadLocal<java.util.Set<Integer>> CLAIMED = ThreadLocal.withInitial(java.util.HashSet::new);
     /** The last notification-ledger claim this thread wrote (milestone, channel, ...), not yet matched to a send. */
     private static final ThreadLocal<Map<String, String>> LEDGER_CLAIM = new ThreadLocal<>();
+    /** Receipt handles whose visibility the last invocation on this thread changed itself (ChangeMessageVisibility). */
+    private static final ThreadLocal<java.util.Set<String>> VISIBILITY_CHANGED = ThreadLocal.withInitial(java.util.HashSet::new);
 
     private final FunctionSpec spec;
     private final Map<String, String> environment;
@@ -173,6 +175,18 @@ public final class LocalFunction {
         return Optional.of(claim);
     }
 
+    static void noteVisibilityChanged(String receiptHandle) {
+        VISIBILITY_CHANGED.get().add(receiptHandle);
+    }
+
+    /**
+     * Whether the last invocation on this thread set the visibility of this message itself (a job held through
+     * quiet hours, a retry after a carrier's Retry-After): then SQS keeps that visibility, not the queue's.
+     */
+    static boolean visibilityChangedByLastInvocation(String receiptHandle) {
+        return VISIBILITY_CHANGED.get().contains(receiptHandle);
+    }
+
     /** Runs {@code body} as the runtime, not as the current function (its AWS calls are not counted). */
     static <T> T asRuntime(java.util.function.Supplier<T> body) {
         String previous = CURRENT.get();
@@ -199,8 +213,11 @@ public final class LocalFunction {
         CURRENT_EVENT.set(event);
         CLAIMED.get().clear();
         LEDGER_CLAIM.remove();
+        VISIBILITY_CHANGED.get().clear();
+        ChaosInjector.invocationStarting(spec.logicalId(), event);
         long start = System.nanoTime();
         boolean failed = true;
+        boolean died = false;
         try {
             Object target = instance;
             JsonNode result = Env.withOverlay(environment, () -> call(target, event));
@@ -209,9 +226,18 @@ public final class LocalFunction {
                 throw new FunctionError(spec.logicalId(), "Sandbox.Timedout",
                         "Task timed out after " + spec.timeoutSeconds() + " seconds (took " + elapsedMillis + " ms)", null);
             }
+            try {
+                ChaosInjector.invocationReturned();
+            } catch (ChaosCrash crash) {
+                throw new FunctionError(spec.logicalId(), "Runtime.ExitError", crash.getMessage(), crash);
+            }
             failed = false;
             return result;
+        } catch (FunctionError e) {
+            died = e.getCause() instanceof ChaosCrash;
+            throw e;
         } finally {
+            ChaosInjector.invocationEnded();
             long nanos = System.nanoTime() - start;
             handlerNanos.addAndGet(nanos);
             billedMillis.addAndGet(Math.max(1, (nanos + 999_999) / 1_000_000));
@@ -226,7 +252,9 @@ public final class LocalFunction {
                 CURRENT.set(previous);
                 CURRENT_EVENT.set(previousEvent);
             }
-            idle.push(instance);
+            if (!died) {
+                idle.push(instance); // an environment that died is not reused: Lambda starts a fresh one
+            }
         }
     }
 

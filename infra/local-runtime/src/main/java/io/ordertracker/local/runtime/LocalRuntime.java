@@ -117,6 +117,7 @@ public final class LocalRuntime implements AutoCloseable {
     private SamTemplate template;
     private HttpApiGateway gateway;
     private ShipmentChangeLog changeLog;
+    private DynamoDbStreamsClient streams;
     private Conditions conditions;
     private Path repoRoot;
     private final SnsSubscriptions snsSubscriptions = new SnsSubscriptions();
@@ -125,6 +126,12 @@ public final class LocalRuntime implements AutoCloseable {
     private String tableName;
     private String merchantId;
     private String apiKey;
+    /** How many times the carrier sandbox plays its catalogue, each copy under its own numbers. */
+    private int journeyCopies = 1;
+    /** Stack parameters given values other than their defaults (as sam deploy --parameter-overrides does). */
+    private Map<String, String> parameterOverrides = Map.of();
+    /** Function environment variables given other values, wherever a function declares them. */
+    private Map<String, String> environmentOverrides = Map.of();
 
     private LocalRuntime(Options options) {
         this.clockFactor = options.clockFactor();
@@ -140,6 +147,28 @@ public final class LocalRuntime implements AutoCloseable {
     public static LocalRuntime start(Options options) {
         LocalRuntime runtime = new LocalRuntime(options);
         try {
+            runtime.boot(options);
+            return runtime;
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A runtime for a chaos run: the sandbox plays its journeys {@code journeyCopies} times (each copy under its
+     * own tracking numbers), and crashes and duplicated deliveries are injected as {@code chaos} says
+     * ({@link ChaosInjector}); carrier faults are switched on with {@link #injectCarrierFaults}.
+     */
+    public static LocalRuntime startWithChaos(Options options, ChaosSettings chaos, int journeyCopies,
+                                              Map<String, String> parameterOverrides,
+                                              Map<String, String> environmentOverrides) {
+        LocalRuntime runtime = new LocalRuntime(options);
+        runtime.journeyCopies = journeyCopies;
+        runtime.parameterOverrides = Map.copyOf(parameterOverrides);
+        runtime.environmentOverrides = Map.copyOf(environmentOverrides);
+        try {
+            ChaosInjector.activate(chaos);
             runtime.boot(options);
             return runtime;
         } catch (RuntimeException | Error e) {
@@ -168,7 +197,7 @@ public final class LocalRuntime implements AutoCloseable {
             moto = track(MotoServer.start());
         }
         if (options.sandbox()) {
-            sandbox = SandboxHandle.start(clock).map(this::track).orElse(null);
+            sandbox = SandboxHandle.start(clock, journeyCopies).map(this::track).orElse(null);
         }
         // The HTTP port must be known before the functions are built: the tracking page URL depends on it.
         int port = options.port() == 0 ? io.ordertracker.local.emulators.Ports.free() : options.port();
@@ -230,7 +259,7 @@ public final class LocalRuntime implements AutoCloseable {
             snsSubscriptions.subscribeAll(template, resources, functions, snsClient(), "http://127.0.0.1:" + port(),
                     warnings::add);
         }
-        DynamoDbStreamsClient streams = track(dynamoDbLocal.streamsClient());
+        streams = track(dynamoDbLocal.streamsClient());
         if (tableName != null) {
             resources.att(tableName, "StreamArn").ifPresent(arn -> changeLog = track(new ShipmentChangeLog(streams, arn)));
         }
@@ -277,6 +306,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Parameters that must point at local things: the tracking page base URL and carrier API URLs. */
     private void overrideParameters(int port) {
+        parameterOverrides.forEach((name, value) -> resources.register(name, value, Map.of()));
         Map<String, String> sandboxUrls = sandbox == null ? Map.of() : sandbox.baseUrls();
         template.parameterDefaults().keySet().forEach(name -> {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -481,6 +511,7 @@ public final class LocalRuntime implements AutoCloseable {
                 warnings.add(spec.logicalId() + ": environment variable " + name + " left unset: " + e.getMessage());
             }
         });
+        environmentOverrides.forEach((name, value) -> env.computeIfPresent(name, (n, declared) -> value));
         return env;
     }
 
@@ -608,9 +639,42 @@ public final class LocalRuntime implements AutoCloseable {
         return changeLog == null ? List.of() : changeLog.changes();
     }
 
+    /** The table's stream, as Lambda's pollers read it. */
+    DynamoDbStreamsClient streams() {
+        return streams;
+    }
+
+    /** Delayed and stalled flags raised on shipments, seen on the stream. */
+    List<ShipmentChangeLog.FlagRaised> shipmentFlagsRaised() {
+        return changeLog == null ? List.of() : changeLog.flagsRaised();
+    }
+
     /** The built-in webhook receiver ({@code /_local/webhooks/receiver}). */
     public WebhookReceiver webhookReceiver() {
         return webhookReceiver;
+    }
+
+    /** Carrier faults at random from a seed, and one carrier's outage (see the sandbox's RandomFaults). */
+    void injectCarrierFaults(double rate, long seed, String outageCarrier, Instant outageFrom, Instant outageUntil,
+                             java.time.Duration timeout) {
+        if (sandbox == null) {
+            throw new IllegalStateException("the carrier sandbox is not running");
+        }
+        sandbox.injectRandomFaults(rate, seed, outageCarrier, outageFrom, outageUntil, timeout);
+    }
+
+    /**
+     * ElasticMQ stops answering for {@code downtime} and comes back with every queue as it was (a chaos run's
+     * restart): the functions' and pollers' SQS calls fail meanwhile, messages in flight return after their
+     * visibility timeout.
+     */
+    void restartQueues(java.time.Duration downtime) {
+        elasticMq.restart(downtime);
+    }
+
+    /** Carrier faults applied so far, by kind (empty without the sandbox). */
+    Map<String, Integer> injectedCarrierFaults() {
+        return sandbox == null ? Map.of() : sandbox.injectedFaults();
     }
 
     public Optional<MotoServer> moto() {
@@ -624,6 +688,7 @@ public final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         Clocks.unshare(clockId);
+        ChaosInjector.deactivate();
         List<AutoCloseable> reversed = new ArrayList<>(closeables);
         Collections.reverse(reversed);
         for (AutoCloseable c : reversed) {

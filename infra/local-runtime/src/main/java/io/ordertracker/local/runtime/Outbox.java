@@ -64,18 +64,18 @@ public final class Outbox {
         messages.clear();
     }
 
-    void record(String service, String operation, SdkRequest request) {
-        switch (service.toUpperCase(java.util.Locale.ROOT) + ":" + operation) {
+    /** Copies a sent email or SMS to the outbox; returns it (null if the call sent no message). */
+    Message record(String service, String operation, SdkRequest request) {
+        return switch (service.toUpperCase(java.util.Locale.ROOT) + ":" + operation) {
             case "SES:SendEmail" -> recordEmail(request);
             case "SES:SendRawEmail" -> recordRawEmail(request);
             case "SESV2:SendEmail" -> recordEmailV2(request);
             case "SNS:Publish" -> recordSms(request);
-            default -> {
-            }
-        }
+            default -> null;
+        };
     }
 
-    private void recordEmail(SdkRequest request) {
+    private Message recordEmail(SdkRequest request) {
         List<?> to = field(field(request, "Destination"), "ToAddresses", List.class);
         Object message = field(request, "Message");
         String subject = data(field(message, "Subject"));
@@ -88,11 +88,11 @@ public final class Outbox {
         putIfNotNull(headers, "To", join(to));
         putIfNotNull(headers, "Reply-To", join(field(request, "ReplyToAddresses", List.class)));
         putIfNotNull(headers, "Subject", subject);
-        add("email", join(to), str(field(request, "Source")), subject, text == null ? stripTags(html) : text, html, tags,
-                headers);
+        return add("email", join(to), str(field(request, "Source")), subject, text == null ? stripTags(html) : text, html,
+                tags, headers);
     }
 
-    private void recordEmailV2(SdkRequest request) {
+    private Message recordEmailV2(SdkRequest request) {
         List<?> to = field(field(request, "Destination"), "ToAddresses", List.class);
         Object simple = field(field(request, "Content"), "Simple");
         String subject = data(field(simple, "Subject"));
@@ -100,11 +100,11 @@ public final class Outbox {
         String text = data(field(body, "Text"));
         String html = data(field(body, "Html"));
         Map<String, String> tags = tags(field(request, "EmailTags", List.class));
-        add("email", join(to), str(field(request, "FromEmailAddress")), subject,
+        return add("email", join(to), str(field(request, "FromEmailAddress")), subject,
                 text == null ? stripTags(html) : text, html, tags, Map.of());
     }
 
-    private void recordRawEmail(SdkRequest request) {
+    private Message recordRawEmail(SdkRequest request) {
         SdkBytes raw = field(field(request, "RawMessage"), "Data", SdkBytes.class);
         var email = io.ordertracker.local.emulators.RawEmails.read("", raw == null ? "" : raw.asString(StandardCharsets.UTF_8));
         Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -116,7 +116,7 @@ public final class Outbox {
                 : email.path("destinations").path("ToAddresses").get(0).asText();
         String html = email.path("html").asText(null);
         String text = email.path("text").asText(null);
-        add("email", to, headers.get("From"), email.path("subject").asText(null),
+        return add("email", to, headers.get("From"), email.path("subject").asText(null),
                 text == null ? stripTags(html) : text, html, tags(field(request, "Tags", List.class)), headers);
     }
 
@@ -126,20 +126,20 @@ public final class Outbox {
         }
     }
 
-    private void recordSms(SdkRequest request) {
+    private Message recordSms(SdkRequest request) {
         String phone = str(field(request, "PhoneNumber"));
         if (phone == null) {
-            return; // a topic publish, not an SMS
+            return null; // a topic publish, not an SMS
         }
         Map<String, String> attributes = new java.util.HashMap<>();
         Map<?, ?> raw = field(request, "MessageAttributes", Map.class);
         if (raw != null) {
             raw.forEach((k, v) -> attributes.put(String.valueOf(k), str(field(v, "StringValue"))));
         }
-        add("sms", phone, null, null, str(field(request, "Message")), null, attributes, Map.of());
+        return add("sms", phone, null, null, str(field(request, "Message")), null, attributes, Map.of());
     }
 
-    private void add(String channel, String to, String from, String subject, String text, String html,
+    private Message add(String channel, String to, String from, String subject, String text, String html,
                      Map<String, String> tagged, Map<String, String> headers) {
         String all = (subject == null ? "" : subject) + "\n" + (text == null ? "" : text);
         Map<String, String> meta = new java.util.HashMap<>(tagged);
@@ -174,11 +174,13 @@ public final class Outbox {
                         }
                     });
         }
-        messages.add(new Message(channel, to, from, subject, text, html,
+        Message message = new Message(channel, to, from, subject, text, html,
                 meta.getOrDefault("orderNumber", find(ORDER, all)),
                 meta.getOrDefault("trackingNumber", find(TRACKING, all)),
                 meta.get("shipmentId"), meta.get("milestone"), meta.get("episode"), clock.instant(), System.currentTimeMillis(),
-                Map.copyOf(headers), headers.get("Content-Language")));
+                Map.copyOf(headers), headers.get("Content-Language"));
+        messages.add(message);
+        return message;
     }
 
     private static void putText(Map<String, String> meta, String field, com.fasterxml.jackson.databind.JsonNode job) {

@@ -33,11 +33,18 @@ final class SandboxHandle implements AutoCloseable {
 
     /** Starts the sandbox on the runtime's own clock, so its journeys and the functions share one simulated now. */
     static Optional<SandboxHandle> start(java.time.Clock runtimeClock) {
+        return start(runtimeClock, 1);
+    }
+
+    /** As {@link #start(java.time.Clock)}, playing every journey {@code journeyCopies} times under new numbers. */
+    static Optional<SandboxHandle> start(java.time.Clock runtimeClock, int journeyCopies) {
         try {
             Class<?> clockClass = Class.forName("io.ordertracker.sandbox.SandboxClock");
             Object clock = clockClass.getMethod("following", java.time.Clock.class).invoke(null, runtimeClock);
             Class<?> sandboxClass = Class.forName("io.ordertracker.sandbox.CarrierSandbox");
-            Object sandbox = sandboxClass.getMethod("start", int.class, clockClass).invoke(null, 0, clock);
+            Object sandbox = journeyCopies == 1
+                    ? sandboxClass.getMethod("start", int.class, clockClass).invoke(null, 0, clock)
+                    : sandboxClass.getMethod("start", int.class, clockClass, int.class).invoke(null, 0, clock, journeyCopies);
             return Optional.of(new SandboxHandle(sandbox));
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             System.err.println("local runtime: carrier sandbox not on the classpath (" + e.getMessage() + "); carriers are not simulated");
@@ -121,6 +128,27 @@ final class SandboxHandle implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Faults every carrier's tracking calls at random from {@code seed} with probability {@code rate}, and makes
+     * {@code outageCarrier} answer 5xx from {@code outageFrom} to {@code outageUntil} (sandbox time).
+     */
+    void injectRandomFaults(double rate, long seed, String outageCarrier, Instant outageFrom, Instant outageUntil,
+                            java.time.Duration timeout) {
+        try {
+            sandbox.getClass().getMethod("injectRandomFaults", double.class, long.class, String.class, Instant.class,
+                    Instant.class, java.time.Duration.class)
+                    .invoke(sandbox, rate, seed, outageCarrier, outageFrom, outageUntil, timeout);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("carrier sandbox: cannot inject faults", e);
+        }
+    }
+
+    /** Faults the sandbox applied so far, by kind. */
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> injectedFaults() {
+        return new java.util.TreeMap<>((Map<String, Integer>) call(sandbox, "injectedFaults"));
     }
 
     private static String carrierCode(Object carrier) {

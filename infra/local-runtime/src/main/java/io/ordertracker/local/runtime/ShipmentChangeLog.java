@@ -24,10 +24,15 @@ final class ShipmentChangeLog implements AutoCloseable {
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
+    /** A shipment's delayed or stalled flag went up (a new delay episode counts again), seen at real time. */
+    record FlagRaised(String trackingNumber, String flag, long seenAtMillis) {
+    }
+
     private final List<Change> changes = new CopyOnWriteArrayList<>();
     /** Writes of shipment items seen on the stream, and those marked as moving only the polling schedule. */
     private final java.util.concurrent.atomic.LongAdder shipmentWrites = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder scheduleOnlyWrites = new java.util.concurrent.atomic.LongAdder();
+    private final List<FlagRaised> flagsRaised = new CopyOnWriteArrayList<>();
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
@@ -50,6 +55,10 @@ final class ShipmentChangeLog implements AutoCloseable {
     void resetCounts() {
         shipmentWrites.reset();
         scheduleOnlyWrites.reset();
+    }
+
+    List<FlagRaised> flagsRaised() {
+        return new ArrayList<>(flagsRaised);
     }
 
     private void discover() {
@@ -98,12 +107,29 @@ final class ShipmentChangeLog implements AutoCloseable {
         if (scheduleOnly != null && Boolean.TRUE.equals(scheduleOnly.bool())) {
             scheduleOnlyWrites.increment();
         }
+        noteFlag(d, "stalled", "STALLED", null);
+        noteFlag(d, "delayed", "DELAYED", "delayEpisode");
         String to = s(d.newImage().get("status"));
         String from = d.hasOldImage() ? s(d.oldImage().get("status")) : null;
         if (to != null && !to.equals(from)) {
             changes.add(new Change(s(d.newImage().get("carrier")), s(d.newImage().get("trackingNumber")),
                     s(d.newImage().get("shipmentId")), from, to, now));
         }
+    }
+
+    private void noteFlag(software.amazon.awssdk.services.dynamodb.model.StreamRecord d, String attribute, String flag,
+                          String episodeAttribute) {
+        boolean up = Boolean.TRUE.equals(bool(d.newImage().get(attribute)));
+        boolean wasUp = d.hasOldImage() && Boolean.TRUE.equals(bool(d.oldImage().get(attribute)));
+        boolean newEpisode = episodeAttribute != null && d.hasOldImage()
+                && !java.util.Objects.equals(s(d.newImage().get(episodeAttribute)), s(d.oldImage().get(episodeAttribute)));
+        if (up && (!wasUp || newEpisode)) {
+            flagsRaised.add(new FlagRaised(s(d.newImage().get("trackingNumber")), flag, System.currentTimeMillis()));
+        }
+    }
+
+    private static Boolean bool(AttributeValue v) {
+        return v == null ? null : v.bool();
     }
 
     private static String s(AttributeValue v) {

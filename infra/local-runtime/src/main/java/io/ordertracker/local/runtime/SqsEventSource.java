@@ -23,7 +23,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * messages (waiting at most MaximumBatchingWindowInSeconds), invoke the function, and delete what succeeded. A
  * function error leaves the whole batch to reappear after the queue's visibility timeout; with
  * ReportBatchItemFailures only the reported messages stay. The queue's own RedrivePolicy (which ElasticMQ applies)
- * moves a message to its dead-letter queue after maxReceiveCount receives.
+ * moves a message to its dead-letter queue after maxReceiveCount receives. On a fast clock, a message that failed
+ * comes back after the queue's visibility timeout in simulated time (ElasticMQ counts real seconds), unless the
+ * function set its visibility itself.
  */
 final class SqsEventSource implements AutoCloseable {
     /** Lambda starts five concurrent batches per SQS mapping; ScalingConfig.MaximumConcurrency can lower it. */
@@ -36,12 +38,15 @@ final class SqsEventSource implements AutoCloseable {
     private final int batchSize;
     private final long windowMillis;
     private final boolean reportItemFailures;
+    /** The queue's VisibilityTimeout, simulated seconds. */
+    private final int visibilityTimeoutSeconds;
     private final ExecutorService pollers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
 
     private SqsEventSource(LocalFunction function, SqsClient sqs, String queueUrl, String queueArn, int batchSize,
-                           long windowMillis, boolean reportItemFailures) {
+                           long windowMillis, boolean reportItemFailures, int visibilityTimeoutSeconds) {
         this.function = function;
+        this.visibilityTimeoutSeconds = visibilityTimeoutSeconds;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = queueArn;
@@ -68,8 +73,11 @@ final class SqsEventSource implements AutoCloseable {
         for (JsonNode t : props.path("FunctionResponseTypes")) {
             report |= t.asText().equals("ReportBatchItemFailures");
         }
+        int visibility = Integer.parseInt(sqs.getQueueAttributes(b -> b.queueUrl(url)
+                        .attributeNames(software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributes().getOrDefault(software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
         SqsEventSource source = new SqsEventSource(function, sqs, url, queueArn, props.path("BatchSize").asInt(10),
-                props.path("MaximumBatchingWindowInSeconds").asInt(0) * 1000L, report);
+                props.path("MaximumBatchingWindowInSeconds").asInt(0) * 1000L, report, visibility);
         int pollers = Math.max(1, Math.min(POLLERS, props.path("ScalingConfig").path("MaximumConcurrency").asInt(POLLERS)));
         for (int i = 0; i < pollers; i++) {
             source.pollers.submit(source::poll);
@@ -118,13 +126,15 @@ final class SqsEventSource implements AutoCloseable {
 
     private void deliver(List<Message> batch) {
         AwsCallRecorder.recordPollerCall("Sqs", "ReceiveMessage", function.name());
+        JsonNode event = event(batch);
         batch.forEach(m -> PipelineTimeline.markBody(PipelineTimeline.Hop.MESSAGE_DELIVERED, function.name(), m.body()));
         JsonNode result;
         try {
-            result = function.invoke(event(batch));
+            result = function.invoke(event);
         } catch (LocalFunction.FunctionError e) {
             System.err.println("local runtime: " + e.getMessage() + " (batch of " + batch.size()
                     + " returns to " + queueArn.substring(queueArn.lastIndexOf(':') + 1) + " after its visibility timeout)");
+            returnAfterVisibilityTimeout(batch);
             return;
         }
         Set<String> failed = new HashSet<>();
@@ -132,9 +142,19 @@ final class SqsEventSource implements AutoCloseable {
             for (JsonNode f : result.get("batchItemFailures")) {
                 String id = f.path("itemIdentifier").asText("");
                 if (batch.stream().noneMatch(m -> m.messageId().equals(id))) {
+                    returnAfterVisibilityTimeout(batch);
                     return; // Lambda treats an unknown or empty identifier as a failure of the whole batch
                 }
                 failed.add(id);
+            }
+        }
+        returnAfterVisibilityTimeout(batch.stream().filter(m -> failed.contains(m.messageId())).toList());
+        if (ChaosInjector.deliverTwice(function.name(), event)) {
+            // SQS is at-least-once: another poller may receive the same message before the first one deletes it
+            try {
+                function.invoke(event);
+            } catch (LocalFunction.FunctionError e) {
+                System.err.println("local runtime: " + e.getMessage() + " (a duplicated delivery)");
             }
         }
         List<DeleteMessageBatchRequestEntry> done = batch.stream().filter(m -> !failed.contains(m.messageId()))
@@ -144,6 +164,32 @@ final class SqsEventSource implements AutoCloseable {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
             sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
             AwsCallRecorder.recordPollerCall("Sqs", "DeleteMessageBatch", function.name());
+        }
+    }
+
+    /**
+     * Failed messages reappear after the queue's visibility timeout, in simulated time: on a fast clock that is
+     * sooner in real time than ElasticMQ would make it. A message whose visibility the function set itself keeps it.
+     */
+    private void returnAfterVisibilityTimeout(List<Message> failed) {
+        double factor = AwsCallRecorder.clockFactor();
+        if (factor <= 1.0 || failed.isEmpty()) {
+            return;
+        }
+        int realSeconds = (int) Math.max(1, Math.ceil(visibilityTimeoutSeconds / factor));
+        if (realSeconds >= visibilityTimeoutSeconds) {
+            return;
+        }
+        for (Message m : failed) {
+            if (LocalFunction.visibilityChangedByLastInvocation(m.receiptHandle())) {
+                continue;
+            }
+            try {
+                sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
+                        .visibilityTimeout(realSeconds));
+            } catch (RuntimeException e) {
+                // already deleted or its receipt expired: it comes back on its own
+            }
         }
     }
 

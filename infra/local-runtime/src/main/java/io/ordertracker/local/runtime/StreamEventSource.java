@@ -144,6 +144,7 @@ final class StreamEventSource implements AutoCloseable {
                 .shardIteratorType(fromTrimHorizon ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.LATEST))
                 .shardIterator();
         List<Record> pending = new ArrayList<>();
+        List<Record> replay = null; // a batch a chaos run delivers again, after the next one
         while (running && (iterator != null || !pending.isEmpty())) {
             try {
                 if (iterator != null && pending.size() < batchSize) {
@@ -158,6 +159,10 @@ final class StreamEventSource implements AutoCloseable {
                         }
                     }
                     if (response.records().isEmpty() && pending.isEmpty()) {
+                        if (replay != null) {
+                            deliverAgain(replay);
+                            replay = null;
+                        }
                         pause(IDLE_POLL_MILLIS);
                         continue;
                     }
@@ -166,6 +171,12 @@ final class StreamEventSource implements AutoCloseable {
                     List<Record> batch = new ArrayList<>(pending.subList(0, Math.min(batchSize, pending.size())));
                     pending.subList(0, batch.size()).clear();
                     process(shard.shardId(), batch, 0);
+                    if (replay != null) {
+                        deliverAgain(replay);
+                        replay = null;
+                    } else if (ChaosInjector.deliverTwice(function.name(), event(batch))) {
+                        replay = batch;
+                    }
                 }
             } catch (RuntimeException e) {
                 if (running) {
@@ -229,10 +240,28 @@ final class StreamEventSource implements AutoCloseable {
     private record Outcome(int failedFrom, boolean functionError, String reason) {
     }
 
-    private Outcome invoke(List<Record> batch) {
+    /**
+     * A chaos run's duplicated delivery: a batch already processed comes again after a newer one, as after a
+     * retried or bisected batch whose first attempt had in fact done its work, so a consumer sees the shard's
+     * records twice and out of order. What it answers changes nothing: the records were checkpointed.
+     */
+    private void deliverAgain(List<Record> batch) {
+        try {
+            function.invoke(event(batch));
+        } catch (LocalFunction.FunctionError e) {
+            System.err.println("local runtime: " + e.getMessage() + " (a duplicated stream batch)");
+        }
+    }
+
+    private ObjectNode event(List<Record> batch) {
         ObjectNode event = EventCodec.MAPPER.createObjectNode();
         ArrayNode records = event.putArray("Records");
         batch.forEach(r -> records.add(record(r)));
+        return event;
+    }
+
+    private Outcome invoke(List<Record> batch) {
+        ObjectNode event = event(batch);
         batch.forEach(r -> {
             var image = r.dynamodb().newImage();
             if (image != null && image.get("entityType") != null && "SHIPMENT".equals(image.get("entityType").s())
