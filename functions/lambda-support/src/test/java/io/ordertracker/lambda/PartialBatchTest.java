@@ -1,6 +1,7 @@
 package io.ordertracker.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -223,6 +224,25 @@ class PartialBatchTest {
                 .containsExactly("2");
         assertThat(handled).containsExactly("1", "2"); // record 3 waits for 2: order matters on a stream
         assertThat(failedSeen).containsExactly("2");
+    }
+
+    @Test
+    void aStreamWhoseFirstRecordFailsIsAFunctionErrorSoLambdaBisectsIt() {
+        List<String> handled = new ArrayList<>();
+        assertThatThrownBy(() -> StreamBatch.process(stream("1", "2", "3"), r -> {
+            handled.add(r.getDynamodb().getSequenceNumber());
+            throw new IllegalStateException("unreadable");
+        }, r -> { })).isInstanceOf(StreamBatch.FirstRecordFailed.class).hasMessageContaining("stream record 1,");
+        assertThat(handled).containsExactly("1");
+    }
+
+    @Test
+    void aLoneRecordThatFailsIsReportedLikeAnyOther() {
+        StreamsEventResponse response = StreamBatch.process(stream("7"), r -> {
+            throw new IllegalStateException("unreadable");
+        }, r -> { });
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly("7");
     }
 
     @Test
