@@ -14,18 +14,16 @@ import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.json.Json;
 import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
+import io.ordertracker.local.emulators.MutableClock;
 import io.ordertracker.local.emulators.OpenApiContract;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbMerchantFacts;
 import io.ordertracker.storage.TrackingTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -54,27 +52,8 @@ class MerchantDashboardFunctionIT {
         new LocalResources(SamTemplate.load(ROOT.resolve("template.yaml"))).createTables(CLIENT);
     }
 
-    /** A clock the test moves: expiry is judged by it, never by the wall clock. */
-    static final class MovableClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final MovableClock clock = new MovableClock();
+    /** Moved by the test: expiry is judged by it, never by the wall clock. */
+    final MutableClock clock = new MutableClock(NOW);
     final TrackingTable table = new TrackingTable(CLIENT, "TrackingTable");
     final DynamoDbMerchantFacts facts = table.merchantFacts(clock);
     final byte[] key = "test-signing-key-0123456789-abcdefghijklmnop".getBytes(StandardCharsets.UTF_8);
@@ -184,10 +163,10 @@ class MerchantDashboardFunctionIT {
     void pastItsExpiryTheLinkShowsA410PageWithoutFigures() {
         seed(merchant, "ups", 3, 0, 0);
         String token = token(createLink(merchant, "{\"expiresInMinutes\":5}"));
-        clock.now = NOW.plus(Duration.ofMinutes(5)).minusSeconds(1);
+        clock.set(NOW.plus(Duration.ofMinutes(5)).minusSeconds(1));
         assertThat(page(token).status()).isEqualTo(200);
 
-        clock.now = NOW.plus(Duration.ofMinutes(5));
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
         Answer expired = page(token);
 
         assertThat(expired.status()).isEqualTo(410);
