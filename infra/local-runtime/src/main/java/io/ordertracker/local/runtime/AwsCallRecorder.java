@@ -50,7 +50,6 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         if (LocalFunction.current().isEmpty()) {
             return request;
         }
-        noteVisibilityChanges(request);
         if (factor == 1.0) {
             return request;
         }
@@ -72,11 +71,22 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         return request;
     }
 
-    private static void noteVisibilityChanges(SdkRequest request) {
+    /**
+     * Notes the messages whose visibility the function set, once SQS accepted it (called after the call succeeded,
+     * for a batch only its successful entries). A change that never reached SQS (ElasticMQ restarting, a rejected
+     * entry) must not be noted: the event source would then leave the message at the queue's visibility timeout in
+     * real seconds (180 real s, days at 3600x) instead of returning it on the simulated clock.
+     */
+    private static void noteVisibilityChanges(SdkRequest request, Object response) {
         if (request instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest r) {
             LocalFunction.noteVisibilityChanged(r.receiptHandle());
-        } else if (request instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest r) {
-            r.entries().forEach(e -> LocalFunction.noteVisibilityChanged(e.receiptHandle()));
+        } else if (request instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequest r
+                && response instanceof software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResponse ok) {
+            java.util.Set<String> accepted = ok.successful().stream()
+                    .map(software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchResultEntry::id)
+                    .collect(java.util.stream.Collectors.toSet());
+            r.entries().stream().filter(e -> accepted.contains(e.id()))
+                    .forEach(e -> LocalFunction.noteVisibilityChanged(e.receiptHandle()));
         }
     }
 
@@ -102,6 +112,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.PutItemRequest put) {
             noteLedgerClaim(put.item());
         }
+        noteVisibilityChanges(context.request(), context.response());
         markTimeline(function.get(), context.request());
         Outbox target = outbox;
         Outbox.Message sent = null;

@@ -314,38 +314,23 @@ public final class ChaosRun {
             List<String> lostExamples = new ArrayList<>();
             for (Map.Entry<String, SandboxHandle.JourneyInfo> e : journeyByOrder.entrySet()) {
                 SandboxHandle.JourneyInfo journey = e.getValue();
-                Map<String, Long> want = journey.expectedMessages() == null ? Map.of()
-                        : journey.expectedMessages().stream().collect(Collectors.groupingBy(m -> m,
-                                Collectors.counting()));
-                Map<String, Long> got = sentByOrder.getOrDefault(e.getKey(), List.of()).stream()
-                        .collect(Collectors.groupingBy(m -> m.milestone() + " " + m.channel(), Collectors.counting()));
                 List<ShipmentChangeLog.Change> changes = changesByTracking.getOrDefault(journey.trackingNumber(), List.of());
-                for (Map.Entry<String, Long> w : want.entrySet()) {
-                    expected += w.getValue();
-                    long missing = Math.max(0, w.getValue() - got.getOrDefault(w.getKey(), 0L));
-                    if (missing == 0) {
-                        continue;
+                ChaosExpectations.Verdict v = ChaosExpectations.judge(journey.expectedMessages(), changes,
+                        flagsByTracking.getOrDefault(journey.trackingNumber(), List.of()),
+                        sentByOrder.getOrDefault(e.getKey(), List.of()), OVERTAKE_WINDOW);
+                expected += v.expected();
+                lost += v.lost();
+                overtaken += v.overtaken();
+                neverSeen += v.neverSeen();
+                unexpected += v.unexpected();
+                for (String message : v.lostMessages()) {
+                    String key = message.split(" ")[0] + " " + message.split(" ")[1];
+                    lostByMilestone.merge(key, 1L, Long::sum);
+                    if (lostExamples.size() < 10) {
+                        lostExamples.add(e.getKey() + " " + journey.carrier() + " " + journey.journey() + " "
+                                + journey.trackingNumber() + ": " + message + "; statuses seen "
+                                + changes.stream().map(ShipmentChangeLog.Change::to).toList());
                     }
-                    String milestone = w.getKey().substring(0, w.getKey().indexOf(' '));
-                    String channel = w.getKey().substring(w.getKey().indexOf(' ') + 1);
-                    switch (owed(milestone, channel, journey, changes,
-                            flagsByTracking.getOrDefault(journey.trackingNumber(), List.of()),
-                            sentByOrder.getOrDefault(e.getKey(), List.of()))) {
-                        case NEVER_SEEN -> neverSeen += missing;
-                        case OVERTAKEN -> overtaken += missing;
-                        case OWED -> {
-                            lost += missing;
-                            lostByMilestone.merge(w.getKey(), missing, Long::sum);
-                            if (lostExamples.size() < 10) {
-                                lostExamples.add(e.getKey() + " " + journey.carrier() + " " + journey.journey() + " "
-                                        + journey.trackingNumber() + ": " + w.getKey() + "; statuses seen "
-                                        + changes.stream().map(ShipmentChangeLog.Change::to).toList());
-                            }
-                        }
-                    }
-                }
-                for (Map.Entry<String, Long> g : got.entrySet()) {
-                    unexpected += Math.max(0, g.getValue() - want.getOrDefault(g.getKey(), 0L));
                 }
             }
             Map<String, Long> byLedgerKey = sent.stream().collect(Collectors.groupingBy(ChaosInjector::ledgerKey,
@@ -412,82 +397,6 @@ public final class ChaosRun {
             result.put("ok", ok);
             return result;
         }
-
-        /**
-         * Whether an expected message that was not sent was owed. A message about a carrier status is owed once the
-         * table held that status (seen on its stream); if the polling never saw it (the scan fell between two polls
-         * on the fast clock) nothing could tell it, and SHIPPED is owed only when the first thing seen of the parcel
-         * is a plain "on its way" status (as the end-to-end test has it). A message may rightly not go out when a
-         * later change overtook it within {@link #OVERTAKE_WINDOW} (real time) of the milestone: the sender drops a
-         * job a later change made stale (MilestoneRules.isStale: an out-for-delivery text once the parcel is
-         * delivered, a stalled text held through quiet hours once the parcel has an exception).
-         */
-        private static Owed owed(String milestone, String channel, SandboxHandle.JourneyInfo journey,
-                                 List<ShipmentChangeLog.Change> changes, List<ShipmentChangeLog.FlagRaised> flags,
-                                 List<Outbox.Message> sentForOrder) {
-            Set<String> statuses = switch (milestone) {
-                case "SHIPPED" -> Set.of("INFO_RECEIVED", "IN_TRANSIT");
-                case "OUT_FOR_DELIVERY" -> Set.of("OUT_FOR_DELIVERY");
-                case "AVAILABLE_FOR_PICKUP" -> Set.of("AVAILABLE_FOR_PICKUP");
-                case "DELIVERED" -> Set.of("DELIVERED");
-                case "EXCEPTION" -> journey.expectedFinalStatus() == null ? Set.of()
-                        : Set.of("EXCEPTION", "DELIVERY_ATTEMPTED", "RETURNING_TO_SENDER", "RETURNED_TO_SENDER", "FAILED");
-                default -> Set.of();
-            };
-            if (milestone.equals("SHIPPED")) {
-                String firstMoving = changes.stream().map(ShipmentChangeLog.Change::to)
-                        .filter(st -> !st.equals("PENDING")).findFirst().orElse(null);
-                if (firstMoving == null || !statuses.contains(firstMoving)) {
-                    return Owed.NEVER_SEEN;
-                }
-            }
-            // when the milestone became known: its status seen on the stream, else its message on the other channel
-            Long known = null;
-            if (!statuses.isEmpty()) {
-                for (ShipmentChangeLog.Change c : changes) {
-                    if (statuses.contains(c.to())) {
-                        known = c.seenAtMillis();
-                        break;
-                    }
-                }
-                if (known == null) {
-                    return Owed.NEVER_SEEN;
-                }
-            } else if (milestone.equals("DELAYED") || milestone.equals("STALLED")) {
-                // a flag: owed once the table raised it (the stall/delay detector, or a scan that moved the date)
-                known = flags.stream().filter(f -> f.flag().equals(milestone)).map(ShipmentChangeLog.FlagRaised::seenAtMillis)
-                        .min(Long::compare).orElse(null);
-                if (known == null) {
-                    return Owed.NEVER_SEEN;
-                }
-                long raised = known;
-                // raised when the parcel already had an exception or had ended: that news was told, and a stall or
-                // delay text would be stale behind it
-                boolean behindLaterNews = changes.stream().filter(c -> c.seenAtMillis() <= raised)
-                        .map(ShipmentChangeLog.Change::to).reduce((a, b) -> b)
-                        .map(st -> st.equals("EXCEPTION") || ShipmentStatus.valueOf(st).isTerminal()).orElse(false);
-                if (behindLaterNews) {
-                    return Owed.OVERTAKEN;
-                }
-            } else {
-                known = sentForOrder.stream().filter(m -> milestone.equals(m.milestone()) && !channel.equals(m.channel()))
-                        .map(Outbox.Message::sentAtRealMillis).min(Long::compare).orElse(null);
-            }
-            if (known != null) {
-                long from = known;
-                long until = from + OVERTAKE_WINDOW.toMillis();
-                boolean overtaken = changes.stream().anyMatch(c -> c.seenAtMillis() >= from && c.seenAtMillis() < until
-                        && !statuses.contains(c.to()))
-                        || flags.stream().anyMatch(f -> f.seenAtMillis() > from && f.seenAtMillis() < until
-                        && !f.flag().equals(milestone)); // a stall makes a pending delay text stale, and so on
-                if (overtaken) {
-                    return Owed.OVERTAKEN;
-                }
-            }
-            return Owed.OWED;
-        }
-
-        private enum Owed { OWED, OVERTAKEN, NEVER_SEEN }
 
         /** Status changes seen on the table's stream that moved a shipment backwards or out of a terminal status. */
         private List<String> regressions() {

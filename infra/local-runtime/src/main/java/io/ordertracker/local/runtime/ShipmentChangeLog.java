@@ -1,5 +1,8 @@
 package io.ordertracker.local.runtime;
 
+import io.ordertracker.domain.ExceptionReason;
+import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.notify.MilestoneRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +27,16 @@ final class ShipmentChangeLog implements AutoCloseable {
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
-    /** A shipment's delayed or stalled flag went up (a new delay episode counts again), seen at real time. */
-    record FlagRaised(String trackingNumber, String flag, long seenAtMillis) {
+    /**
+     * A new episode of a milestone the product tells once per episode (docs/notifications.md, "Milestones"), seen on
+     * the table at real time {@code seenAtMillis}: {@code flag} EXCEPTION (episode: the reason, or the one its status
+     * implies), DELAYED ({@code delayed} went up or its {@code delayEpisode} changed while up) or STALLED
+     * ({@code stalled} went up; episode: the last scan before the silence).
+     */
+    record FlagRaised(String trackingNumber, String flag, String episode, long seenAtMillis) {
+        FlagRaised(String trackingNumber, String flag, long seenAtMillis) {
+            this(trackingNumber, flag, null, seenAtMillis);
+        }
     }
 
     private final List<Change> changes = new CopyOnWriteArrayList<>();
@@ -109,6 +120,7 @@ final class ShipmentChangeLog implements AutoCloseable {
         }
         noteFlag(d, "stalled", "STALLED", null);
         noteFlag(d, "delayed", "DELAYED", "delayEpisode");
+        noteException(d);
         String to = s(d.newImage().get("status"));
         String from = d.hasOldImage() ? s(d.oldImage().get("status")) : null;
         if (to != null && !to.equals(from)) {
@@ -124,8 +136,50 @@ final class ShipmentChangeLog implements AutoCloseable {
         boolean newEpisode = episodeAttribute != null && d.hasOldImage()
                 && !java.util.Objects.equals(s(d.newImage().get(episodeAttribute)), s(d.oldImage().get(episodeAttribute)));
         if (up && (!wasUp || newEpisode)) {
-            flagsRaised.add(new FlagRaised(s(d.newImage().get("trackingNumber")), flag, System.currentTimeMillis()));
+            String episode = episodeAttribute != null ? s(d.newImage().get(episodeAttribute))
+                    : firstNonNull(s(d.newImage().get("lastScanAt")), s(d.newImage().get("createdAt")), "none");
+            flagsRaised.add(new FlagRaised(s(d.newImage().get("trackingNumber")), flag, episode,
+                    System.currentTimeMillis()));
         }
+    }
+
+    /**
+     * An exception episode begins when the shipment enters an exception status or the reason of one changes; a
+     * delay reason is not an exception (docs/notifications.md, "Milestones": EXCEPTION, episode = the reason).
+     */
+    private void noteException(software.amazon.awssdk.services.dynamodb.model.StreamRecord d) {
+        String now = exceptionEpisode(d.newImage());
+        String was = d.hasOldImage() ? exceptionEpisode(d.oldImage()) : null;
+        if (now != null && !now.equals(was)) {
+            flagsRaised.add(new FlagRaised(s(d.newImage().get("trackingNumber")), "EXCEPTION", now,
+                    System.currentTimeMillis()));
+        }
+    }
+
+    /** The exception reason a shipment image stands in, or null when it is not in an exception. */
+    static String exceptionEpisode(java.util.Map<String, AttributeValue> image) {
+        ShipmentStatus status;
+        ExceptionReason reason;
+        try {
+            status = ShipmentStatus.valueOf(s(image.get("status")));
+            String r = s(image.get("reason"));
+            reason = r == null ? ExceptionReason.NONE : ExceptionReason.valueOf(r);
+        } catch (RuntimeException e) {
+            return null; // not a status the product writes (the poison record)
+        }
+        if (!MilestoneRules.isExceptionStatus(status) || reason.isDelay()) {
+            return null;
+        }
+        return MilestoneRules.exceptionReason(status, reason).name();
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static Boolean bool(AttributeValue v) {

@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * An SQS event source mapping as Lambda runs it: up to five pollers (each invoking the function in turn, so
@@ -162,10 +164,23 @@ final class SqsEventSource implements AutoCloseable {
                 .toList();
         for (int i = 0; i < done.size(); i += 10) {
             List<DeleteMessageBatchRequestEntry> chunk = done.subList(i, Math.min(done.size(), i + 10));
-            sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
-            AwsCallRecorder.recordPollerCall("Sqs", "DeleteMessageBatch", function.name());
+            try {
+                sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(chunk));
+                AwsCallRecorder.recordPollerCall("Sqs", "DeleteMessageBatch", function.name());
+            } catch (SdkClientException | SqsException e) {
+                // SQS did not take the delete (ElasticMQ restarting): as on Lambda, the messages come back after
+                // the visibility timeout, which on a fast clock must be the simulated one, not 180 real seconds
+                System.err.println("local runtime: SQS delete for " + function.name() + " failed (" + e
+                        + "); the batch returns after its visibility timeout");
+                Set<String> undeleted = new HashSet<>();
+                chunk.forEach(d -> undeleted.add(d.receiptHandle()));
+                returnAfterVisibilityTimeout(batch.stream().filter(m -> undeleted.contains(m.receiptHandle())).toList());
+            }
         }
     }
+
+    /** How long (real time) the runtime keeps asking SQS to take a visibility change while it is unreachable. */
+    private static final long UNREACHABLE_RETRY_MILLIS = 30_000;
 
     /**
      * Failed messages reappear after the queue's visibility timeout, in simulated time: on a fast clock that is
@@ -184,12 +199,35 @@ final class SqsEventSource implements AutoCloseable {
             if (LocalFunction.visibilityChangedByLastInvocation(m.receiptHandle())) {
                 continue;
             }
+            changeVisibilityUntilAccepted(m, realSeconds);
+        }
+    }
+
+    /**
+     * Sets a message's visibility, retrying while SQS cannot be reached or answers 5xx (ElasticMQ restarting): a
+     * change that never reached SQS would leave the message invisible for the queue's visibility timeout in real
+     * seconds. A 4xx (the message was deleted, its receipt expired) ends it: the message comes back on its own.
+     */
+    private void changeVisibilityUntilAccepted(Message m, int realSeconds) {
+        long giveUpAt = System.currentTimeMillis() + UNREACHABLE_RETRY_MILLIS;
+        while (true) {
             try {
                 sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())
                         .visibilityTimeout(realSeconds));
-            } catch (RuntimeException e) {
-                // already deleted or its receipt expired: it comes back on its own
+                return;
+            } catch (SqsException e) {
+                if (e.statusCode() < 500) {
+                    return; // already deleted or its receipt expired: it comes back on its own
+                }
+            } catch (SdkClientException e) {
+                // not reachable: ElasticMQ is restarting
             }
+            if (!running || System.currentTimeMillis() > giveUpAt) {
+                System.err.println("local runtime: SQS did not take a visibility change for " + function.name()
+                        + " within " + UNREACHABLE_RETRY_MILLIS / 1000 + " s");
+                return;
+            }
+            pause(200);
         }
     }
 

@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Issue #17's claim, measured: 100 shipments through the whole stack on a fast clock while carrier faults (and one
@@ -21,15 +21,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * and the dead-letter and on-failure queues hold the poison and nothing else. The figures come from what the run
  * left behind: the messages SES and SNS accepted, the table, its stream and the queues.
  *
- * <p>Not part of the default build yet: on the merged tree of 2026-12-01 it finds messages lost under faults (the
- * EXCEPTION messages of UPS returned-to-sender shipments; see docs/reliability.md) and takes 5 to 6 minutes, which
- * the CI budget cannot hold beside the other end-to-end suites. Run it with
- * {@code ./tracker test -pl infra/local-runtime -am -Dchaos=true -Dtest=ChaosIT -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Part of the default build (about 3 minutes at 5400x); {@code -Dchaos=false} skips it. Run it alone with
+ * {@code ./tracker test -pl infra/local-runtime -am -Dtest=ChaosIT -Dsurefire.failIfNoSpecifiedTests=false}.
  */
-@EnabledIfSystemProperty(named = "chaos", matches = "true", disabledReason = "the chaos suite runs with -Dchaos=true")
+@DisabledIfSystemProperty(named = "chaos", matches = "false", disabledReason = "-Dchaos=false skips the chaos suite")
 class ChaosIT {
     /** Fixed: the same seed draws the same faults, crashes and duplicates for the same deliveries every run. */
     private static final long SEED = 17;
+    /** An hour and a half a second: keeps the run near three minutes (docs/reliability.md, "Fast-clock allowances"). */
+    private static final double CLOCK_FACTOR = 5400;
 
     private static JsonNode result;
     private static LogCapture logs;
@@ -39,7 +39,7 @@ class ChaosIT {
         assumeTrue(MotoServer.availableOrFailOnCi(), MotoServer.unavailableMessage());
         logs = LogCapture.start(); // the functions' logs stay out of the build's output
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        result = ChaosRun.run(new ChaosRun.Settings(100, SEED, 0.2, 0.05, 0.05, 3600, Duration.ofMinutes(8), true),
+        result = ChaosRun.run(new ChaosRun.Settings(100, SEED, 0.2, 0.05, 0.05, CLOCK_FACTOR, Duration.ofMinutes(8), true),
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
         System.out.println("ChaosIT: " + result);
     }
@@ -66,16 +66,13 @@ class ChaosIT {
     }
 
     /**
-     * Lost: expected, known to the table, not overtaken, never sent. Whether a later change overtook a message is
-     * judged by a fixed window of real time ({@link ChaosRun#OVERTAKE_WINDOW}); on a loaded machine a text held
-     * through quiet hours and then made stale can fall just outside it (seen: an exception text held overnight
-     * whose parcel was released, one episode of a date that slipped twice). At most two such are allowed here;
-     * the examples name each, and {@code ./tracker chaos} itself fails on any.
+     * Lost: expected, known to the table, not overtaken by a change that made it stale, never sent. What is owed is
+     * pinned by ChaosRunTest (once per episode for EXCEPTION, DELAYED and STALLED, as the product tells them).
      */
     @Test
     void nothingExpectedIsLost() {
         assertThat(result.path("milestonesExpected").asInt()).isGreaterThan(300);
-        assertThat(result.path("lost").asInt()).as(result.path("examples").toString()).isLessThanOrEqualTo(2);
+        assertThat(result.path("lost").asInt()).as(result.path("examples").toString()).isZero();
     }
 
     @Test
