@@ -14,7 +14,7 @@ import org.apache.logging.log4j.core.config.Configurator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** DynamoDB Local (with streams) running inside this JVM on a loopback port, in memory. */
+/** DynamoDB Local (with streams) running inside this JVM on a loopback port, in memory or on a file. */
 public final class DynamoDbLocal implements AutoCloseable {
     private static final String[] NATIVE_LIBS = {"libsqlite4java-linux-amd64.so", "libsqlite4java-osx.dylib"};
 
@@ -34,6 +34,24 @@ public final class DynamoDbLocal implements AutoCloseable {
     }
 
     public static DynamoDbLocal start(int port) {
+        return start(port, new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+    }
+
+    /**
+     * DynamoDB Local keeping its database in {@code directory} (one shared file, whatever the credentials and
+     * region): stopped and started again on the same directory, it has the same tables, items and streams.
+     */
+    public static DynamoDbLocal startOnFile(Path directory, int port) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(port, new String[] {"-dbPath", directory.toString(), "-sharedDb", "-port", Integer.toString(port),
+                "-disableTelemetry"});
+    }
+
+    private static DynamoDbLocal start(int port, String[] args) {
         System.setProperty("sqlite4java.library.path", extractNativeLibraries().toString());
         // DynamoDB Local logs every refused conditional write as a warning; those refusals are how idempotency
         // works here, not problems. Said here, where DynamoDB Local runs, not in the functions' log configuration.
@@ -41,8 +59,7 @@ public final class DynamoDbLocal implements AutoCloseable {
         // Its SDK v1 core warns through java.util.logging that JAXB is missing (it falls back to its own parser).
         SDK_V1_LOG.setLevel(java.util.logging.Level.SEVERE);
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             server.start();
             return new DynamoDbLocal(server, port);
         } catch (Exception e) {
