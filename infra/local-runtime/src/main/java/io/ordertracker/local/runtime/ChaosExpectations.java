@@ -28,7 +28,8 @@ final class ChaosExpectations {
     enum Owed { OWED, OVERTAKEN, NEVER_SEEN }
 
     /** The verdict for one shipment: counts, and each lost message as "MILESTONE channel [episode]". */
-    record Verdict(long expected, long lost, long overtaken, long neverSeen, long unexpected, List<String> lostMessages) {
+    record Verdict(long expected, long lost, long overtaken, long neverSeen, long unexpected, List<String> lostMessages,
+                   Map<String, Long> unexpectedByMessage) {
     }
 
     private ChaosExpectations() {
@@ -104,10 +105,15 @@ final class ChaosExpectations {
             }
         }
         long unexpected = 0;
+        Map<String, Long> unexpectedByMessage = new TreeMap<>();
         for (Map.Entry<String, Long> g : got.entrySet()) {
-            unexpected += Math.max(0, g.getValue() - want.getOrDefault(g.getKey(), 0L));
+            long extra = Math.max(0, g.getValue() - want.getOrDefault(g.getKey(), 0L));
+            unexpected += extra;
+            if (extra > 0) {
+                unexpectedByMessage.put(g.getKey(), extra);
+            }
         }
-        return new Verdict(expected, lost, overtaken, neverSeen, unexpected, lostMessages);
+        return new Verdict(expected, lost, overtaken, neverSeen, unexpected, lostMessages, unexpectedByMessage);
     }
 
     /**

@@ -311,6 +311,9 @@ public final class ChaosRun {
             long neverSeen = 0;
             long unexpected = 0;
             Map<String, Long> lostByMilestone = new TreeMap<>();
+            // sent beyond what the journey lists (a send again after a crash, a delay or stall the detector saw
+            // that the journey does not script): not a check, shown so a new kind stands out
+            Map<String, Long> unexpectedByMessage = new TreeMap<>();
             List<String> lostExamples = new ArrayList<>();
             for (Map.Entry<String, SandboxHandle.JourneyInfo> e : journeyByOrder.entrySet()) {
                 SandboxHandle.JourneyInfo journey = e.getValue();
@@ -323,6 +326,7 @@ public final class ChaosRun {
                 overtaken += v.overtaken();
                 neverSeen += v.neverSeen();
                 unexpected += v.unexpected();
+                v.unexpectedByMessage().forEach((k, n) -> unexpectedByMessage.merge(k, n, Long::sum));
                 for (String message : v.lostMessages()) {
                     String key = message.split(" ")[0] + " " + message.split(" ")[1];
                     lostByMilestone.merge(key, 1L, Long::sum);
@@ -388,6 +392,7 @@ public final class ChaosRun {
             ObjectNode examples = result.putObject("examples");
             examples.set("lost", EventCodec.MAPPER.valueToTree(lostExamples));
             examples.set("lostByMilestone", EventCodec.MAPPER.valueToTree(lostByMilestone));
+            examples.set("unexpectedByMessage", EventCodec.MAPPER.valueToTree(unexpectedByMessage));
             examples.set("duplicates", EventCodec.MAPPER.valueToTree(duplicateExamples));
             examples.set("regressions", EventCodec.MAPPER.valueToTree(regressions.stream().limit(10).toList()));
             result.put("realSeconds", realMillis / 1000.0);
