@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 final class SqsEventSource implements AutoCloseable {
     /** Lambda starts five concurrent batches per SQS mapping; ScalingConfig.MaximumConcurrency can lower it. */
     private static final int POLLERS = 5;
+    /** How long (real time) the runtime keeps asking SQS to take a visibility change while it is unreachable. */
+    private static final long UNREACHABLE_RETRY_MILLIS = 30_000;
 
     private final LocalFunction function;
     private final SqsClient sqs;
@@ -178,9 +180,6 @@ final class SqsEventSource implements AutoCloseable {
             }
         }
     }
-
-    /** How long (real time) the runtime keeps asking SQS to take a visibility change while it is unreachable. */
-    private static final long UNREACHABLE_RETRY_MILLIS = 30_000;
 
     /**
      * Failed messages reappear after the queue's visibility timeout, in simulated time: on a fast clock that is
