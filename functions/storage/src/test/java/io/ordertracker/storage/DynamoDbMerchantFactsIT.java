@@ -1,9 +1,13 @@
 package io.ordertracker.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ordertracker.domain.analytics.DayGroup;
 import io.ordertracker.domain.analytics.Fact;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,11 +19,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The aggregates on DynamoDB Local: a fact counts once however often it is recorded, and writers racing on one
- * day item (page views and stream facts at once) lose no count; markers expire after 30 days.
+ * day item (page views and stream facts at once) lose no count; markers expire after 30 days. DynamoDB Local runs
+ * transactions one at a time, so the conflicts DynamoDB reports under a race are injected in front of it.
  */
 class DynamoDbMerchantFactsIT {
     private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
@@ -47,6 +57,51 @@ class DynamoDbMerchantFactsIT {
         assertThat(markers.get(0).get("sk").s()).doesNotContain("VIEW#x");
         assertThat(Long.parseLong(markers.get(0).get(Keys.EXPIRES_AT).n()))
                 .isEqualTo(NOW.plus(java.time.Duration.ofDays(30)).getEpochSecond());
+    }
+
+    /** The table, whose next {@code conflicts} transactions are cancelled as DynamoDB cancels a conflicting one. */
+    private static DynamoDbClient conflicting(int conflicts, AtomicInteger calls) {
+        AtomicInteger left = new AtomicInteger(conflicts);
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems")
+                            && args[0] instanceof TransactWriteItemsRequest) {
+                        calls.incrementAndGet();
+                        if (left.getAndDecrement() > 0) {
+                            throw TransactionCanceledException.builder().message("conflict")
+                                    .cancellationReasons(CancellationReason.builder().code("None").build(),
+                                            CancellationReason.builder().code("TransactionConflict").build())
+                                    .build();
+                        }
+                    }
+                    if (args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer<?>) {
+                        // the builder overload: builds the request and calls the proxy's own request overload
+                        return InvocationHandler.invokeDefault(proxy, method, args);
+                    }
+                    try {
+                        return method.invoke(LocalTable.CLIENT, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    void aTransactionCancelledByAConflictIsTriedAgainUpToThreeTimes() {
+        AtomicInteger calls = new AtomicInteger();
+        var retried = new DynamoDbMerchantFacts(conflicting(2, calls), LocalTable.TABLE, Clock.fixed(NOW, ZoneOffset.UTC));
+        Fact view = new Fact(merchant, "VIEW#y#1", DAY, List.of(Fact.DAY), Map.of("pageViews", 1L));
+        assertThat(retried.record(view)).isTrue();
+        assertThat(calls).hasValue(3);
+        assertThat(dayCounter("pageViews")).isEqualTo(1);
+
+        AtomicInteger more = new AtomicInteger();
+        var givesUp = new DynamoDbMerchantFacts(conflicting(3, more), LocalTable.TABLE, Clock.fixed(NOW, ZoneOffset.UTC));
+        Fact next = new Fact(merchant, "VIEW#y#2", DAY, List.of(Fact.DAY), Map.of("pageViews", 1L));
+        assertThatThrownBy(() -> givesUp.record(next)).isInstanceOf(TransactionCanceledException.class);
+        assertThat(more).hasValue(3);
+        assertThat(dayCounter("pageViews")).isEqualTo(1);
+        assertThat(facts.record(next)).as("nothing of it was written").isTrue();
     }
 
     @Test
