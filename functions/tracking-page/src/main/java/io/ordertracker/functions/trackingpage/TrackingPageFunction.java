@@ -51,10 +51,7 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
                 table.laneBaselines(clock, Duration.ofHours(1)), table.merchantFacts(clock));
     }
 
-    /**
-     * For tests; {@code lanes} (the page's "expected by" when nobody gave a date) may be null; {@code facts} counts
-     * the shoppers' visits (page views).
-     */
+    /** For tests; {@code lanes} ("expected by" without a date) may be null; {@code facts} counts page views. */
     public TrackingPageFunction(TrackingPageReader source, ShopperPreferences shoppers, MerchantStore merchants,
                                 Clock clock, LaneBaselines lanes, MerchantFacts facts) {
         this.source = source;
