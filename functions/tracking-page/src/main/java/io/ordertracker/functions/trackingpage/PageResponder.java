@@ -17,7 +17,7 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 /**
  * The answer to one page request: the page (HTML, or JSON for {@code Accept: application/json}, with ETag
  * revalidation), the not-found page in the browser's language, or the error page. Status codes and headers are
- * {@link PageResponses}'. A found page is counted as the shopper's visit ({@link PageViews}) before it is sent.
+ * {@link PageResponses}'. A page rendered is counted as the shopper's visit ({@link PageViews}) before it is sent.
  */
 final class PageResponder {
     private static final Logger LOG = LoggerFactory.getLogger(PageResponder.class);
@@ -47,14 +47,13 @@ final class PageResponder {
         MDC.put("merchantId", page.order().merchantId());
         MDC.put("shipmentId", page.shipmentId());
         Telemetry.metrics().addMetric("TrackingPageViews", 1, MetricUnit.COUNT);
-        count(request, page);
         TrackingPageView view = TrackingPageView.of(page.merchant(), page.order(), page.shipments(), page.shipmentId(),
                 lanes == null ? null : lanes::expectation);
         String ifNoneMatch = request.header("if-none-match");
-        if (json) {
-            return PageResponses.json(Json.write(PageJson.of(view)), ifNoneMatch);
-        }
-        return PageResponses.html(renderer.page(view), ifNoneMatch);
+        APIGatewayV2HTTPResponse response = json ? PageResponses.json(Json.write(PageJson.of(view)), ifNoneMatch)
+                : PageResponses.html(renderer.page(view), ifNoneMatch);
+        count(request, page); // once the page is in hand: a page that failed to render is no visit
+        return response;
     }
 
     /** The visit for the merchant's analytics; the shopper gets the page whether or not it could be counted. */
