@@ -51,6 +51,12 @@ public final class HttpRequest {
         return event.getRouteKey() == null ? "" : event.getRouteKey();
     }
 
+    /** The HTTP method as sent ({@code GET}, {@code HEAD}, ...) from the request context, or null. */
+    public String method() {
+        var ctx = event.getRequestContext();
+        return ctx == null || ctx.getHttp() == null ? null : ctx.getHttp().getMethod();
+    }
+
     /** The request's domain name from the request context, or null. */
     public String domainName() {
         var ctx = event.getRequestContext();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -25,12 +26,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * ({@code DAY#<yyyy-mm-dd>#<group>}) of atomic counters, and one marker per counted fact ({@code FACT#<sha256(id)>},
  * expiring after {@link #MARKER_TTL}). A fact is one transaction: the marker's conditional put and an {@code ADD} on
  * each of its groups, so a redelivered record is cancelled by the marker and nothing is counted twice. A period is
- * one query of the merchant's partition between two days. No scans.
+ * one query of the merchant's partition between two days. No scans. A transaction cancelled by a conflict (a page
+ * view and a stream fact on the same day item) is tried up to {@link #CONFLICT_ATTEMPTS} times.
  */
 public final class DynamoDbMerchantFacts implements MerchantFacts {
     /** Far longer than the stream keeps a record (24 hours) and than any client retries an inquiry. */
     static final Duration MARKER_TTL = Duration.ofDays(30);
     public static final String ENTITY = "STATS_DAY";
+    /** Tries of a transaction cancelled by a concurrent write to one of its items (jittered pause in between). */
+    static final int CONFLICT_ATTEMPTS = 3;
     static final String MARKER_ENTITY = "STATS_FACT";
 
     private final DynamoDbClient dynamo;
@@ -58,15 +62,31 @@ public final class DynamoDbMerchantFacts implements MerchantFacts {
         for (String group : fact.groups()) {
             items.add(TransactWriteItem.builder().update(add(pk, fact, group)).build());
         }
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(items));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty()
-                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return false; // counted before: a redelivered record or a retried request
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(items));
+                return true;
+            } catch (TransactionCanceledException e) {
+                List<String> codes = e.cancellationReasons().stream().map(r -> r.code()).toList();
+                if (!codes.isEmpty() && "ConditionalCheckFailed".equals(codes.get(0))) {
+                    return false; // counted before: a redelivered record or a retried request
+                }
+                // two writers on one day item at once (a page view and a stream fact): the transaction did nothing,
+                // so it is tried again, a little later; anything else (a throttle) is the caller's to retry
+                if (attempt >= CONFLICT_ATTEMPTS || !codes.contains("TransactionConflict")) {
+                    throw e;
+                }
+                pause(attempt);
             }
-            throw e; // a conflict or throttle: the stream (or the client) retries
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 40) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts", e);
         }
     }
 

@@ -4,19 +4,56 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.Milestone;
 import io.ordertracker.domain.analytics.MessageSent;
+import io.ordertracker.domain.analytics.Unsubscribed;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Stream records of the notification ledger read as the analytics' {@link MessageSent} (entries becoming SENT). */
+/**
+ * Stream records read as the analytics' sources: the notification ledger's entries becoming SENT ({@link MessageSent}),
+ * and shoppers' preferences turning to no emails ({@link Unsubscribed}).
+ */
 public final class FactSources {
+    private static final String UNSUB_PREFIX = "UNSUB#";
+
     private FactSources() {
     }
 
     public static Optional<MessageSent> messageSent(DynamodbStreamRecord record) {
         var images = record.getDynamodb();
         return messageSent(StreamImages.toSdk(images.getOldImage()), StreamImages.toSdk(images.getNewImage()));
+    }
+
+    /**
+     * A shopper's preferences entry turning to "no emails at all" (the stream filter passes only entries with
+     * {@code unsubscribedAll}; one already unsubscribed before this write is not a new unsubscribe). The address is
+     * named by the hash in the entry's key, never read.
+     */
+    public static Optional<Unsubscribed> unsubscribed(DynamodbStreamRecord record) {
+        var images = record.getDynamodb();
+        return unsubscribed(StreamImages.toSdk(images.getOldImage()), StreamImages.toSdk(images.getNewImage()));
+    }
+
+    static Optional<Unsubscribed> unsubscribed(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        if (after == null || !DynamoDbShopperPreferences.ENTITY.equals(Attr.str(after, Keys.ENTITY))
+                || !Attr.flag(after, "unsubscribedAll") || (before != null && Attr.flag(before, "unsubscribedAll"))) {
+            return Optional.empty();
+        }
+        String pk = Attr.str(after, Keys.PK);
+        int hash = pk == null ? -1 : pk.lastIndexOf('#');
+        if (pk == null || !pk.startsWith(UNSUB_PREFIX) || hash <= UNSUB_PREFIX.length()) {
+            return Optional.empty();
+        }
+        String updatedAt = Attr.str(after, "updatedAt");
+        Instant at;
+        try {
+            at = updatedAt == null ? Instant.EPOCH : Instant.parse(updatedAt);
+        } catch (RuntimeException e) {
+            at = Instant.EPOCH;
+        }
+        return Optional.of(new Unsubscribed(pk.substring(UNSUB_PREFIX.length(), hash), pk.substring(hash + 1),
+                Channel.EMAIL, at));
     }
 
     static Optional<MessageSent> messageSent(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {

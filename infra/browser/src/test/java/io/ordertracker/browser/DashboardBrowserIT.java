@@ -65,7 +65,8 @@ class DashboardBrowserIT {
     private static final Pattern FIGURE = Pattern.compile("data-figure=\"([A-Za-z0-9]+)\"><p class=\"tile-label\">"
             + "[^<]*</p><data class=\"tile-value\" value=\"([^\"]*)\">([^<]*)</data>");
     private static final List<String> HEADLINE = List.of("orders", "shipments", "delivered", "onTimeRate",
-            "inquiriesPer100Orders", "transitP50Days", "transitP90Days", "exceptions", "delays", "messages");
+            "inquiriesPer100Orders", "transitP50Days", "transitP90Days", "exceptions", "delays", "messages",
+            "pageViews", "ordersViewedShare", "unsubscribes");
 
     private static LocalRuntime runtime;
     private static JsonNode totals;

@@ -38,6 +38,7 @@ final class AnalyticsCsv {
         COLUMNS.put("pageViews", Figures::pageViews);
         COLUMNS.put("ordersViewed", Figures::ordersViewed);
         COLUMNS.put("ordersViewedShare", Figures::ordersViewedShare);
+        COLUMNS.put("unsubscribes", Figures::unsubscribes);
     }
 
     private AnalyticsCsv() {

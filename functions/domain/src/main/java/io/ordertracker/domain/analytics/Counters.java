@@ -29,6 +29,8 @@ public final class Counters {
     public static final String INQUIRIES = "inquiries";
     public static final String PAGE_VIEWS = "pageViews";
     public static final String ORDERS_VIEWED = "ordersViewed";
+    /** Shoppers who turned a channel off (per channel in {@link #unsubscribed}); {@link Unsubscribed}. */
+    public static final String UNSUBSCRIBES = "unsubscribes";
     /** Upper bounds (hours, exclusive) of the time-to-first-scan buckets; the last bucket is everything beyond. */
     public static final int[] FIRST_SCAN_HOURS = {6, 12, 24, 48, 72};
 
@@ -67,5 +69,9 @@ public final class Counters {
 
     public static String inquiryReason(Inquiry.Reason reason) {
         return "inqr_" + reason.name();
+    }
+
+    public static String unsubscribed(Channel channel) {
+        return "unsub_" + channel.name();
     }
 }

@@ -52,6 +52,12 @@ public final class FactRules {
                 Map.of(Counters.MESSAGES, 1L, Counters.sent(m.channel(), m.milestone()), 1L)));
     }
 
+    /** Once per shopper address and channel (the marker expires: docs/analytics.md). */
+    public List<Fact> facts(Unsubscribed u) {
+        return List.of(new Fact(u.merchantId(), "UNSUB#" + u.subscriberKey() + "#" + u.channel(), day(u.at()),
+                List.of(Fact.DAY), Map.of(Counters.UNSUBSCRIBES, 1L, Counters.unsubscribed(u.channel()), 1L)));
+    }
+
     private List<Fact> shipmentFacts(Shipment before, Shipment s) {
         List<Fact> out = new ArrayList<>();
         List<String> groups = groups(s);

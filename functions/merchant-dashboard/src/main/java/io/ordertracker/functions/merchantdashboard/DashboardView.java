@@ -73,7 +73,11 @@ record DashboardView(Branding brand, String title, String from, String to, Strin
                         raw(t.transitP90Days()), "9 in 10 parcels arrive within this"),
                 tile("exceptions", "Exceptions", t.exceptions(), "failed attempts, address problems, returns, losses"),
                 tile("delays", "Delays", t.delays(), "parcels announced late"),
-                tile("messages", "Messages sent", t.messages(), "emails and text messages to shoppers"));
+                tile("messages", "Messages sent", t.messages(), "emails and text messages to shoppers"),
+                tile("pageViews", "Tracking page views", t.pageViews(), "visits, one per order per 30 minutes"),
+                new Tile("ordersViewedShare", "Orders whose page was viewed", percent(t.ordersViewedShare()),
+                        raw(t.ordersViewedShare()), number(t.ordersViewed()) + " orders viewed"),
+                tile("unsubscribes", "Unsubscribes", t.unsubscribes(), "shoppers who stopped every email"));
         List<Count> told = new ArrayList<>();
         t.inquiriesByTold().forEach((k, v) -> told.add(new Count(toldLabel(k), number(v),
                 t.orders() == 0 ? "" : decimal(Math.round(10_000.0 * v / t.orders()) / 100.0) + " per 100 orders")));

@@ -134,6 +134,9 @@ class MerchantDashboardFunctionIT {
     void aSignedLinkShowsItsMerchantsFiguresAsTheAnalyticsReportHasThem() {
         seed(merchant, "ups", 4, 3, 2);
         seed(merchant, "fedex", 2, 1, 1);
+        LocalDate day = LocalDate.parse("2026-11-21");
+        facts.record(new Fact(merchant, "VIEWS", day, List.of(Fact.DAY), Map.of("pageViews", 5L, "ordersViewed", 3L)));
+        facts.record(new Fact(merchant, "UNSUB", day, List.of(Fact.DAY), Map.of("unsubscribes", 1L, "unsub_EMAIL", 1L)));
 
         Answer created = createLink(merchant, "{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\"}");
         assertThat(created.status()).isEqualTo(201);
@@ -152,7 +155,8 @@ class MerchantDashboardFunctionIT {
         assertThat(figures).containsEntry("orders", "6").containsEntry("shipments", "6").containsEntry("delivered", "4")
                 .containsEntry("onTimeRate", String.valueOf(totals.onTimeRate()))
                 .containsEntry("transitP50Days", String.valueOf(totals.transitP50Days()))
-                .containsEntry("inquiriesPer100Orders", "0.0");
+                .containsEntry("inquiriesPer100Orders", "0.0").containsEntry("pageViews", "5")
+                .containsEntry("ordersViewedShare", "0.5").containsEntry("unsubscribes", "1");
         assertThat(totals.onTimeRate()).isEqualTo(0.75);
         assertThat(shown.body()).contains("<th scope=\"row\">UPS</th><td>4</td><td>3</td><td>66.7%</td>",
                 "<th scope=\"row\">FedEx</th><td>2</td><td>1</td><td>100%</td>", "<title id=\"orders-chart-t\">",

@@ -20,8 +20,8 @@ import java.util.List;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
 /**
- * The table's stream, filtered by the event source mapping to new orders, shipment writes and ledger entries marked
- * sent, to the merchants' daily aggregates (docs/analytics.md): the record's facts ({@link FactRules}), each counted
+ * The table's stream, filtered by the event source mapping to new orders, shipment writes, ledger entries marked
+ * sent and shoppers' preferences with every email stopped, to the merchants' daily aggregates (docs/analytics.md): the record's facts ({@link FactRules}), each counted
  * once ({@link MerchantFacts#record} is idempotent per fact); a record that fails stops the batch and is retried
  * from ({@link StreamBatch}), its facts already counted finding their markers.
  */
@@ -51,6 +51,7 @@ public class MerchantStatsFunction implements RequestHandler<DynamodbEvent, Stre
             List<Fact> found = new ArrayList<>(rules.facts(change));
             if (change instanceof TableChange.Ignored) {
                 FactSources.messageSent(record).ifPresent(m -> found.addAll(rules.facts(m)));
+                FactSources.unsubscribed(record).ifPresent(u -> found.addAll(rules.facts(u)));
             }
             for (Fact fact : found) {
                 boolean counted = facts.record(fact);

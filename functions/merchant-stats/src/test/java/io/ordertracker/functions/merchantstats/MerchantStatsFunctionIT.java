@@ -14,6 +14,7 @@ import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.storage.DynamoDbMerchantFacts;
+import io.ordertracker.storage.DynamoDbShopperPreferences;
 import io.ordertracker.storage.TrackingTable;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,6 +105,46 @@ class MerchantStatsFunctionIT {
                 .totals();
         assertThat(other.orders()).isZero();
         assertThat(other.delivered()).isZero();
+    }
+
+    @Test
+    void anUnsubscribeIsCountedOncePerAddressHoweverOftenItsRecordsComeAndWhateverIsWrittenAfter() {
+        String merchant = "m_" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-21T09:00:00Z");
+        var ada = table.preferences().forSending(merchant, "ada@example.com", at);
+        var subscribed = preferencesItem(merchant, "ada@example.com");
+        table.preferences().unsubscribeAll(ada.token(), at.plusSeconds(60));
+        var unsubscribed = preferencesItem(merchant, "ada@example.com");
+        table.preferences().forSending(merchant, "ada@example.com", at.plusSeconds(120)); // a later send, skipped
+        var stillUnsubscribed = preferencesItem(merchant, "ada@example.com");
+        var grace = table.preferences().forSending(merchant, "grace@example.com", at);
+        var graceBefore = preferencesItem(merchant, "grace@example.com");
+        table.preferences().update(grace.token(), false, java.util.Set.of(io.ordertracker.domain.Milestone.DELIVERED),
+                at.plusSeconds(60)); // one milestone muted: still emailed, not an unsubscribe
+        var graceMuted = preferencesItem(merchant, "grace@example.com");
+
+        DynamodbEvent.DynamodbStreamRecord turn = record("MODIFY", subscribed, unsubscribed);
+        List<DynamodbEvent.DynamodbStreamRecord> records = List.of(record("INSERT", null, subscribed), turn,
+                record("MODIFY", unsubscribed, stillUnsubscribed), record("MODIFY", graceBefore, graceMuted));
+        assertThat(function.handleRequest(event(records), null).getBatchItemFailures()).isEmpty();
+        assertThat(function.handleRequest(event(records), null).getBatchItemFailures()).isEmpty();
+        assertThat(function.handleRequest(event(List.of(turn)), null).getBatchItemFailures()).isEmpty();
+        // resubscribed on the page and unsubscribed again: the same address on the same channel, not a new one
+        assertThat(function.handleRequest(event(List.of(record("MODIFY", subscribed, stillUnsubscribed))), null)
+                .getBatchItemFailures()).isEmpty();
+
+        AnalyticsReport report = AnalyticsReport.of(facts, merchant, FROM, TO, AnalyticsReport.GroupBy.DAY);
+        assertThat(report.totals().unsubscribes()).isEqualTo(1);
+        assertThat(report.totals().unsubscribesByChannel()).isEqualTo(Map.of("EMAIL", 1L));
+        assertThat(report.rows()).extracting(AnalyticsReport.Row::key).containsExactly("2026-11-21");
+        assertThat(AnalyticsReport.of(facts, "m_" + UUID.randomUUID(), FROM, TO, AnalyticsReport.GroupBy.DAY)
+                .totals().unsubscribes()).isZero();
+    }
+
+    static Map<String, AttributeValue> preferencesItem(String merchant, String email) {
+        return events(dynamoLocal.client().getItem(b -> b.tableName("TrackingTable").key(Map.of(
+                "pk", s("UNSUB#" + merchant + "#" + DynamoDbShopperPreferences.addressKey(email)),
+                "sk", s("PREFERENCES")))).item());
     }
 
     /** The order written by the store (so its stream image is the real item), then its parcel's writes by hand. */

@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.ordertracker.domain.analytics.MerchantFacts;
+import io.ordertracker.domain.analytics.PageViews;
 import io.ordertracker.domain.lanes.LaneBaselines;
 import io.ordertracker.domain.merchants.MerchantStore;
 import io.ordertracker.domain.notify.ShopperPreferences;
@@ -46,15 +48,15 @@ public class TrackingPageFunction implements RequestHandler<APIGatewayV2HTTPEven
 
     private TrackingPageFunction(TrackingTable table, Clock clock) {
         this(table.trackingPages(), table.preferences(), table.merchants(), clock,
-                table.laneBaselines(clock, Duration.ofHours(1)));
+                table.laneBaselines(clock, Duration.ofHours(1)), table.merchantFacts(clock));
     }
 
-    /** For tests; {@code lanes} (the page's "expected by" when nobody gave a date) may be null. */
+    /** For tests; {@code lanes} ("expected by" without a date) may be null; {@code facts} counts page views. */
     public TrackingPageFunction(TrackingPageReader source, ShopperPreferences shoppers, MerchantStore merchants,
-                                Clock clock, LaneBaselines lanes) {
+                                Clock clock, LaneBaselines lanes, MerchantFacts facts) {
         this.source = source;
         this.clock = clock;
-        this.responder = new PageResponder(renderer, lanes);
+        this.responder = new PageResponder(renderer, lanes, new PageViews(facts, clock));
         this.preferences = new PreferencesPage(shoppers, merchants, clock, renderer);
     }
 

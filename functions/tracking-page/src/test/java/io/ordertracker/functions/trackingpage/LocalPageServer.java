@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The page's route of the HTTP API on loopback, for the browser tests: a request to {@code GET /t/{token}} becomes
  * the payload 2.0 event API Gateway sends (lower-cased headers, repeated headers joined with commas, the path
- * parameter decoded), the handler's response goes back as is. Anything else is API Gateway's 404.
+ * parameter decoded), the handler's response goes back as is. A {@code HEAD} goes through with its own method (so a
+ * test can show it is not counted as a view) and gets no body. Anything else is API Gateway's 404.
  */
 final class LocalPageServer implements AutoCloseable {
     private static final Pattern ROUTE = Pattern.compile("/t/([^/]+)");
@@ -52,13 +53,15 @@ final class LocalPageServer implements AutoCloseable {
         try (exchange) {
             String rawPath = exchange.getRequestURI().getRawPath();
             Matcher m = ROUTE.matcher(rawPath);
-            if (!exchange.getRequestMethod().equals("GET") || !m.matches()) {
+            String method = exchange.getRequestMethod();
+            if (!(method.equals("GET") || method.equals("HEAD")) || !m.matches()) {
                 send(exchange, 404, Map.of("Content-Type", "application/json"), "{\"message\":\"Not Found\"}");
                 return;
             }
             APIGatewayV2HTTPResponse response = function.handleRequest(event(exchange, rawPath,
                     URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)), null);
-            send(exchange, response.getStatusCode(), response.getHeaders(), response.getBody());
+            send(exchange, response.getStatusCode(), response.getHeaders(),
+                    method.equals("HEAD") ? null : response.getBody());
         }
     }
 
@@ -77,7 +80,7 @@ final class LocalPageServer implements AutoCloseable {
                         .withRouteKey("GET /t/{token}").withAccountId("000000000000").withStage("$default")
                         .withApiId("local").withDomainName(host).withDomainPrefix("local")
                         .withRequestId(UUID.randomUUID().toString()).withTimeEpoch(System.currentTimeMillis())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(exchange.getRequestMethod())
                                 .withPath(rawPath).withProtocol("HTTP/1.1")
                                 .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
                                 .withUserAgent(headers.getOrDefault("user-agent", "")).build())

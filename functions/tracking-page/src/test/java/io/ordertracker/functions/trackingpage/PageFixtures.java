@@ -8,6 +8,7 @@ import io.ordertracker.functions.trackingpage.Journeys.Seeded;
 import io.ordertracker.local.emulators.DynamoDbLocal;
 import io.ordertracker.local.emulators.LocalResources;
 import io.ordertracker.local.emulators.SamTemplate;
+import io.ordertracker.storage.DynamoDbMerchantFacts;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import io.ordertracker.storage.DynamoDbOrderStore;
 import io.ordertracker.storage.DynamoDbShopperPreferences;
@@ -38,6 +39,7 @@ final class PageFixtures {
     static final DynamoDbShopperPreferences PREFERENCES =
             new DynamoDbShopperPreferences(CLIENT, TABLE, io.ordertracker.domain.RetentionPolicy.DEFAULT);
     static final DynamoDbMerchantStore MERCHANTS = new DynamoDbMerchantStore(CLIENT, TABLE);
+    static final DynamoDbMerchantFacts FACTS = new DynamoDbMerchantFacts(CLIENT, TABLE, CLOCK);
 
     private PageFixtures() {
     }
@@ -67,6 +69,6 @@ final class PageFixtures {
     }
 
     static TrackingPageFunction function() {
-        return new TrackingPageFunction(READER::read, PREFERENCES, MERCHANTS, CLOCK, null);
+        return new TrackingPageFunction(READER::read, PREFERENCES, MERCHANTS, CLOCK, null, FACTS);
     }
 }

@@ -21,7 +21,7 @@ class PageRetentionAndErasureIT {
     private static int status(Instant now, String token, String accept) throws Exception {
         try (LocalPageServer server = new LocalPageServer(
                 new TrackingPageFunction(PageFixtures.READER::read, PageFixtures.PREFERENCES, PageFixtures.MERCHANTS,
-                        Clock.fixed(now, ZoneOffset.UTC), null))) {
+                        Clock.fixed(now, ZoneOffset.UTC), null, PageFixtures.FACTS))) {
             return HTTP.send(HttpRequest.newBuilder(server.uri("/t/" + token)).header("Accept", accept).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode();
         }

@@ -261,7 +261,7 @@ class TrackingPageFunctionIT {
     void aStoreFailureIsAFriendlyUncachedError() throws IOException {
         TrackingPageFunction broken = new TrackingPageFunction((token, now) -> {
             throw new IllegalStateException("table unavailable");
-        }, PageFixtures.PREFERENCES, PageFixtures.MERCHANTS, PageFixtures.CLOCK, null);
+        }, PageFixtures.PREFERENCES, PageFixtures.MERCHANTS, PageFixtures.CLOCK, null, PageFixtures.FACTS);
         APIGatewayV2HTTPResponse r = broken.handleRequest(APIGatewayV2HTTPEvent.builder()
                 .withPathParameters(java.util.Map.of("token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).build(), null);
         assertThat(r.getStatusCode()).isEqualTo(500);

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * (orders, parcels, deliveries and their on-time verdict by each order's promised day in the shopper's zone, transit
  * days from the parcels' scans, messages from the outbox); then, with simulated time held and the figures settled,
  * every record of the table's stream delivered again to MerchantStatsFunction, and the figures must not move.
+ * Page views (three orders' pages, reloaded) and an unsubscribe (one-click, sent twice) are counted once each.
  */
 class AnalyticsEndToEndIT {
     private static final double CLOCK_FACTOR = 3600;
@@ -45,6 +46,7 @@ class AnalyticsEndToEndIT {
     private static LocalRuntime runtime;
     private static final Map<String, SandboxHandle.JourneyInfo> journeyByOrder = new TreeMap<>();
     private static final Map<String, LocalDate> promisedByOrder = new HashMap<>();
+    private static final Map<String, String> trackingUrlByOrder = new TreeMap<>();
 
     @BeforeAll
     static void playEveryJourney() throws Exception {
@@ -63,6 +65,7 @@ class AnalyticsEndToEndIT {
             HttpResponse<String> r = send("POST", "/v1/orders", json, "application/json");
             assertThat(r.statusCode()).as(j + ": " + r.body()).isEqualTo(201);
             journeyByOrder.put(orderNumber, j);
+            trackingUrlByOrder.put(orderNumber, EventCodec.parse(r.body()).path("shipments").get(0).path("trackingUrl").asText());
             promisedByOrder.put(orderNumber, promised);
         }
         Instant start = runtime.clock().instant();
@@ -91,6 +94,31 @@ class AnalyticsEndToEndIT {
         // the pipeline is asynchronous: wait until the last messages and their counts are in
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .untilAsserted(AnalyticsEndToEndIT::figuresMatchTheJourneys);
+        // shoppers look: three orders' pages, each reloaded (simulated time held: one 30-minute window), and one
+        // shopper stops every email with the one-click link, twice, as mail clients retry
+        List<String> viewed = trackingUrlByOrder.values().stream().limit(3).toList();
+        for (String url : viewed) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as(url).isEqualTo(200);
+            }
+        }
+        Outbox.Message email = runtime.outbox().messages().stream()
+                .filter(m -> m.channel().equals("email") && m.headers().containsKey("List-Unsubscribe"))
+                .findFirst().orElseThrow();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<(http://[^>]+/u/[^>]+)>")
+                .matcher(email.headers().get("List-Unsubscribe"));
+        assertThat(link.find()).as(email.headers().get("List-Unsubscribe")).isTrue();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> oneClick = HTTP.send(HttpRequest.newBuilder(URI.create(link.group(1)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(oneClick.statusCode()).as(oneClick.body()).isEqualTo(200);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> analytics("day").path("totals").path("unsubscribes").asLong() > 0);
         // simulated time stands still since start(); wait for the last records already under way to be counted
         String[] settled = {""};
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -101,6 +129,13 @@ class AnalyticsEndToEndIT {
         });
         String before = analytics("carrier").toString();
         String beforeDays = analytics("day").toString();
+        JsonNode totals = analytics("day").path("totals");
+        assertThat(totals.path("pageViews").asLong()).as("one visit per order in one window").isEqualTo(viewed.size());
+        assertThat(totals.path("ordersViewed").asLong()).isEqualTo(viewed.size());
+        assertThat(totals.path("ordersViewedShare").asDouble())
+                .isEqualTo(Math.round(10_000.0 * viewed.size() / journeyByOrder.size()) / 10_000.0);
+        assertThat(totals.path("unsubscribes").asLong()).as("one address, one channel").isEqualTo(1);
+        assertThat(totals.path("unsubscribesByChannel").path("EMAIL").asLong()).isEqualTo(1);
 
         int redelivered = redeliverTheWholeStream();
 

@@ -75,6 +75,27 @@ class FilterPatternTest {
         }
     }
 
+    /**
+     * The merchant statistics see a shopper's preferences entry only once every email is stopped (unsubscribes,
+     * docs/analytics.md): a muted milestone or a send touching the entry of a subscribed shopper reaches no function.
+     */
+    @Test
+    void theMerchantStatisticsSeePreferencesOnlyWhenEveryEmailIsStopped() {
+        Map<String, List<FilterPattern>> consumers = streamConsumers();
+        String unsubscribed = """
+                {"eventName":"MODIFY","dynamodb":{"NewImage":{"pk":{"S":"UNSUB#m1#abc"},"sk":{"S":"PREFERENCES"},
+                 "entityType":{"S":"PREFERENCES"},"unsubscribedAll":{"BOOL":true}},
+                 "OldImage":{"entityType":{"S":"PREFERENCES"},"unsubscribedAll":{"BOOL":false}}}}""";
+        String muted = unsubscribed.replace("\"unsubscribedAll\":{\"BOOL\":true}",
+                "\"unsubscribedAll\":{\"BOOL\":false},\"muted\":{\"SS\":[\"DELIVERED\"]}");
+        String firstSend = unsubscribed.replace(",\"unsubscribedAll\":{\"BOOL\":true}", "");
+        assertThat(muted).isNotEqualTo(unsubscribed);
+        assertThat(firstSend).isNotEqualTo(unsubscribed);
+        assertThat(passes(consumers.get("MerchantStatsFunction.TableStream"), unsubscribed)).isTrue();
+        assertThat(passes(consumers.get("MerchantStatsFunction.TableStream"), muted)).isFalse();
+        assertThat(passes(consumers.get("MerchantStatsFunction.TableStream"), firstSend)).isFalse();
+    }
+
     @Test
     void anExistsFalseRuleBelowAMissingKeyMatches() {
         var record = EventCodec.parse(SHIPMENT);
