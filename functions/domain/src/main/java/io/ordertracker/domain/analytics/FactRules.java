@@ -52,6 +52,12 @@ public final class FactRules {
                 Map.of(Counters.MESSAGES, 1L, Counters.sent(m.channel(), m.milestone()), 1L)));
     }
 
+    /** Counted once per (message, kind): a redelivered event, or a second open of the same email, adds nothing. */
+    public List<Fact> facts(NotificationOutcome o) {
+        return List.of(new Fact(o.merchantId(), "OUTCOME#" + o.channel() + "#" + o.messageId() + "#" + o.kind(),
+                day(o.at()), List.of(Fact.DAY), Map.of(Counters.outcome(o.kind(), o.channel(), o.milestone()), 1L)));
+    }
+
     private List<Fact> shipmentFacts(Shipment before, Shipment s) {
         List<Fact> out = new ArrayList<>();
         List<String> groups = groups(s);

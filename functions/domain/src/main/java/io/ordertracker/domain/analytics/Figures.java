@@ -18,7 +18,8 @@ public record Figures(long orders, long shipments, long delivered, long onTimeJu
                       long delays, Map<String, Long> delaysByReason, long stalls, long messages,
                       Map<String, Map<String, Long>> messagesSent, long inquiries, Double inquiriesPer100Orders,
                       Map<String, Long> inquiriesByTold, Map<String, Long> inquiriesByReason, long pageViews,
-                      long ordersViewed, Double ordersViewedShare) {
+                      long ordersViewed, Double ordersViewedShare,
+                      Map<String, NotificationFigures> notifications) {
 
     private static final String[] FIRST_SCAN_LABELS = {"under6h", "under12h", "under24h", "under48h", "under72h",
         "over72h"};
@@ -73,7 +74,8 @@ public record Figures(long orders, long shipments, long delivered, long onTimeJu
                 get(c, Counters.EXCEPTIONS), exceptions, get(c, Counters.DELAYS), delays, get(c, Counters.STALLS),
                 get(c, Counters.MESSAGES), sent, inquiries,
                 orders == 0 ? null : round(100.0 * inquiries / orders), told, reasons,
-                get(c, Counters.PAGE_VIEWS), viewed, rate(viewed, orders));
+                get(c, Counters.PAGE_VIEWS), viewed, rate(viewed, orders),
+                NotificationFigures.byChannel(c));
     }
 
     private static long get(Map<String, Long> c, String name) {
