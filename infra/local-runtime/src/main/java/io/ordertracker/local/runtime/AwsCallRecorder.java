@@ -108,7 +108,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         if (target != null) {
             SdkRequest request = context.request();
             try {
-                sent = target.record(service, operation, request);
+                sent = target.record(service, operation, request, context.response());
             } catch (RuntimeException e) {
                 System.err.println("local runtime: could not copy a sent message to the outbox: " + e);
             }
