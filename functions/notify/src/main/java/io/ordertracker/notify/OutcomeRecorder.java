@@ -57,7 +57,8 @@ public final class OutcomeRecorder {
             try {
                 return OutcomeEvents.ses(message);
             } catch (IllegalArgumentException e) {
-                LOG.warn("not an SES event, ignored: {}", e.getMessage()); // retrying would not make it one
+                // retrying would not make it one; the message is not logged (it may hold an address)
+                LOG.warn("not an SES event, ignored ({})", e.getCause() == null ? "no JSON" : e.getCause().getClass().getSimpleName());
             }
         }
         return Optional.empty();
