@@ -20,12 +20,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The SES event and SNS SMS status samples in events/ (the providers' documented formats) read as outcomes. */
 class OutcomeEventsTest {
 
-    static JsonNode sample(String name) throws Exception {
+    static JsonNode event(String file) throws Exception {
         Path dir = Path.of("").toAbsolutePath();
         while (!Files.exists(dir.resolve("template.yaml"))) {
             dir = dir.getParent();
         }
-        return Json.MAPPER.readTree(Files.readString(dir.resolve("events/NotificationOutcomesFunction-" + name + ".json")));
+        return Json.MAPPER.readTree(Files.readString(dir.resolve("events").resolve(file)));
+    }
+
+    static JsonNode sample(String name) throws Exception {
+        return event("NotificationOutcomesFunction-" + name + ".json");
     }
 
     static String sesMessage(String name) throws Exception {
@@ -58,7 +62,7 @@ class OutcomeEventsTest {
     @Test
     void eventsWithoutOurTagsOrOfOtherTypesAreNoOutcome() throws Exception {
         // the suppression function's sample: an SES event of an email sent before the tags
-        JsonNode untagged = Json.MAPPER.readTree(Files.readString(Path.of("../../events/SuppressionFunction-bounce.json")));
+        JsonNode untagged = event("SuppressionFunction-bounce.json");
         assertThat(OutcomeEvents.ses(untagged.path("Records").get(0).path("Sns").path("Message").asText())).isEmpty();
         assertThat(OutcomeEvents.ses(sesMessage("delivery").replace("\"Delivery\"", "\"Send\""))).isEmpty();
         assertThat(OutcomeEvents.ses(sesMessage("delivery").replace("\"SHIPPED\"", "\"NOT_A_MILESTONE\""))).isEmpty();

@@ -291,6 +291,10 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             if (m.trackingNumber() != null) {
                 b.append(" &middot; ").append(esc(m.trackingNumber()));
             }
+            if (m.messageId() != null) {
+                // the id that POST /_local/outbox/{messageId}/open and /click take
+                b.append(" &middot; message id <code>").append(esc(m.messageId())).append("</code>");
+            }
             b.append("</div>");
             if (m.subject() != null) {
                 b.append("<h3>").append(esc(m.subject())).append("</h3>");
