@@ -4,6 +4,7 @@ import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,5 +38,13 @@ public interface Delivery {
      */
     default String send(MessageContext message, String address, UnsubscribeLink unsubscribe) {
         return send(message, address);
+    }
+
+    /**
+     * {@link #send(MessageContext, String, UnsubscribeLink)} with the message's tags ({@link MessageTags}), for
+     * channels whose provider carries them back in its events (email: SES message tags). Others ignore them.
+     */
+    default String send(MessageContext message, String address, UnsubscribeLink unsubscribe, Map<String, String> tags) {
+        return send(message, address, unsubscribe);
     }
 }

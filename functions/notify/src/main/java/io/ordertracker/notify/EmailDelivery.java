@@ -4,6 +4,7 @@ import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,20 +52,26 @@ public final class EmailDelivery implements Delivery {
 
     @Override
     public String send(MessageContext ctx, String address, UnsubscribeLink unsubscribe) {
+        return send(ctx, address, unsubscribe, Map.of());
+    }
+
+    @Override
+    public String send(MessageContext ctx, String address, UnsubscribeLink unsubscribe, Map<String, String> tags) {
         MerchantSettings ms = ctx.settings();
         String replyTo = MessageComposer.isValidEmail(ms.replyToEmail()) ? ms.replyToEmail()
                 : MessageComposer.isValidEmail(ms.supportEmail()) ? ms.supportEmail() : null;
         MessageComposer.Email message = composer.email(ctx, unsubscribe == null ? null : unsubscribe.pageUrl());
         String own = fromAddress(ctx, true);
         try {
-            return gateway.send(own, address, mime(ctx, own, address, replyTo, message, unsubscribe));
+            return gateway.send(own, address, mime(ctx, own, address, replyTo, message, unsubscribe), tags);
         } catch (Gateways.UnverifiedSender e) {
             // The merchant's own address is not (or no longer) a verified identity: the shopper still hears from
             // us, from the stack's sender, in the merchant's name.
             if (defaultSender.equals(own)) {
                 throw e;
             }
-            return gateway.send(defaultSender, address, mime(ctx, defaultSender, address, replyTo, message, unsubscribe));
+            return gateway.send(defaultSender, address, mime(ctx, defaultSender, address, replyTo, message, unsubscribe),
+                    tags);
         }
     }
 

@@ -32,6 +32,11 @@ public final class Gateways {
          * @return the provider's message id
          */
         String send(String source, String to, byte[] rawMime);
+
+        /** {@link #send(String, String, byte[])} with SES message tags ({@link MessageTags}); others ignore them. */
+        default String send(String source, String to, byte[] rawMime, java.util.Map<String, String> tags) {
+            return send(source, to, rawMime);
+        }
     }
 
     public interface SmsGateway {

@@ -164,7 +164,7 @@ public final class NotificationSender implements JobBatchProcessor.JobSender {
         }
         String messageId;
         try {
-            messageId = delivery.send(ctx, address, unsubscribe);
+            messageId = delivery.send(ctx, address, unsubscribe, MessageTags.of(job));
         } catch (RuntimeException e) {
             // The provider refused or could not be reached: nothing was sent, so free the claim for the retry.
             ledger.release(job, claim.token());

@@ -2,7 +2,9 @@ package io.ordertracker.notify;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ses.SesClient;
+import java.util.Map;
 import software.amazon.awssdk.services.ses.model.MessageRejectedException;
+import software.amazon.awssdk.services.ses.model.MessageTag;
 import software.amazon.awssdk.services.ses.model.RawMessage;
 import software.amazon.awssdk.services.ses.model.SendRawEmailRequest;
 import software.amazon.awssdk.services.ses.model.SesException;
@@ -31,10 +33,20 @@ public final class SesEmailGateway implements Gateways.EmailGateway {
 
     @Override
     public String send(String source, String to, byte[] rawMime) {
+        return send(source, to, rawMime, Map.of());
+    }
+
+    /** The tags come back in every event of the configuration set (NotificationOutcomesFunction reads them). */
+    @Override
+    public String send(String source, String to, byte[] rawMime, Map<String, String> tags) {
         SendRawEmailRequest.Builder req = SendRawEmailRequest.builder()
                 .source(source)
                 .destinations(to)
                 .rawMessage(RawMessage.builder().data(SdkBytes.fromByteArray(rawMime)).build());
+        if (!tags.isEmpty()) {
+            req.tags(tags.entrySet().stream()
+                    .map(t -> MessageTag.builder().name(t.getKey()).value(t.getValue()).build()).toList());
+        }
         if (configurationSet != null && !configurationSet.isBlank()) {
             req.configurationSetName(configurationSet);
         }

@@ -3,8 +3,11 @@ package io.ordertracker.storage;
 import static io.ordertracker.storage.Attr.n;
 import static io.ordertracker.storage.Attr.s;
 
+import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.Hashing;
+import io.ordertracker.domain.Milestone;
 import io.ordertracker.domain.RetentionPolicy;
+import io.ordertracker.domain.analytics.MessageSent;
 import io.ordertracker.domain.notify.NotificationJob;
 import io.ordertracker.domain.notify.NotificationLedger;
 import java.time.Duration;
@@ -27,6 +30,9 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
     public static final String ENTITY = "NOTIFICATION";
     /** Set on an entry by an erasure, beside what it scrubbed. */
     public static final String ERASED_AT = "erasedAt";
+    public static final String SMS_MESSAGE_ENTITY = "SMS_MESSAGE";
+    /** Longer than SNS takes to log a text's final status (carriers report within hours; 72 h at most). */
+    static final Duration SMS_MESSAGE_TTL = Duration.ofDays(30);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -90,6 +96,41 @@ public final class DynamoDbNotificationLedger implements NotificationLedger {
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":sent", s(State.SENT.name()), ":now", s(now.toString()),
                         ":id", s(providerMessageId == null ? "" : providerMessageId), ":token", s(token))));
+        if (job.channel() == Channel.SMS && providerMessageId != null && !providerMessageId.isBlank()) {
+            recordSmsMessage(job, providerMessageId, now);
+        }
+    }
+
+    /**
+     * For a text SNS accepted, the record of its message id ({@link Keys#smsMessagePk}), so that its delivery status
+     * (SNS logs, which name only the id) counts for the merchant and milestone; expires after
+     * {@link #SMS_MESSAGE_TTL}. Written after the entry is marked sent: a crash between the two loses one outcome, never
+     * a message.
+     */
+    private void recordSmsMessage(NotificationJob job, String providerMessageId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.smsMessagePk(providerMessageId)));
+        item.put(Keys.SK, s(Keys.SMS_MESSAGE_SK));
+        item.put(Keys.ENTITY, s(SMS_MESSAGE_ENTITY));
+        item.put("merchantId", s(job.merchantId()));
+        item.put("channel", s(job.channel().name()));
+        item.put("milestone", s(job.milestone().name()));
+        item.put("ledgerKey", s(Hashing.sha256Hex(job.jobId())));
+        item.put("sentAt", s(now.toString()));
+        item.put(Keys.EXPIRES_AT, n(now.plus(SMS_MESSAGE_TTL).getEpochSecond()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** Whose text the SNS message id was ({@link #recordSmsMessage}), while its record lasts. */
+    public Optional<MessageSent> smsMessage(String providerMessageId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(Map.of(
+                Keys.PK, s(Keys.smsMessagePk(providerMessageId)), Keys.SK, s(Keys.SMS_MESSAGE_SK)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MessageSent(Attr.str(item, "merchantId"), Attr.str(item, "ledgerKey"),
+                Channel.valueOf(Attr.str(item, "channel")), Milestone.valueOf(Attr.str(item, "milestone")),
+                Instant.parse(Attr.str(item, "sentAt"))));
     }
 
     @Override

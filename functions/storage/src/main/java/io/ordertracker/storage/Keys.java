@@ -111,6 +111,16 @@ public final class Keys {
         return "LEDGER#" + Hashing.sha256Hex(jobId);
     }
 
+    /**
+     * The SMS sender's record of one SNS message id ({@code NOTIFY#SMS#<sha256(messageId)>}), which SNS's
+     * delivery-status logs name and nothing else: whose message it was (merchant, milestone, ledger entry).
+     */
+    public static String smsMessagePk(String providerMessageId) {
+        return "NOTIFY#SMS#" + Hashing.sha256Hex(providerMessageId);
+    }
+
+    public static final String SMS_MESSAGE_SK = "SMS_MESSAGE";
+
     /** A suppressed email address or phone number, by the SHA-256 of its normalized form. */
     public static String suppressionPk(String channel, String addressHash) {
         return "SUPPRESS#" + channel + "#" + addressHash;

@@ -54,6 +54,8 @@ class FunctionArtifactSizeTest {
             Map.entry("EmailSenderFunction", 17_200_000L),
             Map.entry("SmsSenderFunction", 15_900_000L),
             Map.entry("SuppressionFunction", 13_900_000L),
+            // the suppression function's dependencies (notify: the SES and SMS event parsing): 13.62 MB
+            Map.entry("NotificationOutcomesFunction", 13_900_000L),
             Map.entry("TrackingPageFunction", 13_900_000L),
             Map.entry("WebhooksApiFunction", 14_600_000L),
             Map.entry("WebhookProducerFunction", 14_600_000L),

@@ -2,7 +2,9 @@ package io.ordertracker.functions.analyticsapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.ordertracker.domain.analytics.AnalyticsReport;
+import io.ordertracker.domain.Channel;
 import io.ordertracker.domain.analytics.Figures;
+import io.ordertracker.domain.analytics.NotificationFigures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,31 @@ final class AnalyticsCsv {
         COLUMNS.put("ordersViewed", Figures::ordersViewed);
         COLUMNS.put("ordersViewedShare", Figures::ordersViewedShare);
         COLUMNS.put("unsubscribes", Figures::unsubscribes);
+        notificationColumns();
+    }
+
+    /** email* and sms* columns: what became of each channel's messages (blank rates, zero counts when none). */
+    private static void notificationColumns() {
+        Map<String, Function<NotificationFigures, Object>> figures = new LinkedHashMap<>();
+        figures.put("Sent", NotificationFigures::sent);
+        figures.put("Delivered", NotificationFigures::delivered);
+        figures.put("Bounced", NotificationFigures::bounced);
+        figures.put("Complained", NotificationFigures::complained);
+        figures.put("Failed", NotificationFigures::failed);
+        figures.put("Opened", NotificationFigures::opened);
+        figures.put("Clicked", NotificationFigures::clicked);
+        figures.put("DeliveryRate", NotificationFigures::deliveryRate);
+        figures.put("BounceRate", NotificationFigures::bounceRate);
+        figures.put("ComplaintRate", NotificationFigures::complaintRate);
+        figures.put("OpenRate", NotificationFigures::openRate);
+        figures.put("ClickRate", NotificationFigures::clickRate);
+        for (Channel channel : Channel.values()) {
+            String prefix = channel.name().toLowerCase(java.util.Locale.ROOT);
+            figures.forEach((name, figure) -> COLUMNS.put(prefix + name, f -> {
+                NotificationFigures n = f.notifications() == null ? null : f.notifications().get(channel.name());
+                return n == null ? (name.endsWith("Rate") ? null : 0L) : figure.apply(n);
+            }));
+        }
     }
 
     private AnalyticsCsv() {

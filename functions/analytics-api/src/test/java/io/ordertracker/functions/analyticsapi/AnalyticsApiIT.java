@@ -125,6 +125,39 @@ class AnalyticsApiIT {
     }
 
     @Test
+    void notificationOutcomesArePerChannelInTheContractAndInTheCsv() {
+        java.time.LocalDate day = java.time.LocalDate.parse("2026-11-18");
+        for (int i = 0; i < 4; i++) {
+            facts.record(new io.ordertracker.domain.analytics.Fact(merchant, "SENT#e" + i, day,
+                    List.of(io.ordertracker.domain.analytics.Fact.DAY), Map.of("messages", 1L, "sent_EMAIL_SHIPPED", 1L)));
+        }
+        facts.record(new io.ordertracker.domain.analytics.Fact(merchant, "OUTCOME#x", day,
+                List.of(io.ordertracker.domain.analytics.Fact.DAY), Map.of("out_DELIVERED_EMAIL_SHIPPED", 3L,
+                        "out_BOUNCED_PERMANENT_EMAIL_SHIPPED", 1L, "out_OPENED_EMAIL_SHIPPED", 2L,
+                        "out_DELIVERED_SMS_OUT_FOR_DELIVERY", 1L)));
+
+        // every answer is checked against docs/openapi.yaml (NotificationFigures) by call()
+        JsonNode t = analytics(Map.of("from", "2026-11-18", "to", "2026-11-18"), Map.of()).body().path("totals");
+        assertThat(t.path("notifications").path("EMAIL").path("delivered").asLong()).isEqualTo(3);
+        assertThat(t.path("notifications").path("EMAIL").path("deliveryRate").asDouble()).isEqualTo(0.75);
+        assertThat(t.path("notifications").path("EMAIL").path("openRate").asDouble()).isEqualTo(0.6667);
+        assertThat(t.path("notifications").path("SMS").has("deliveryRate")).as("nothing sent: no rate").isFalse();
+        JsonNode byMilestone = analytics(Map.of("from", "2026-11-18", "to", "2026-11-18", "groupBy", "milestone"),
+                Map.of()).body().path("rows");
+        assertThat(byMilestone).extracting(r -> r.path("key").asText()).contains("SHIPPED", "OUT_FOR_DELIVERY");
+
+        Answer csv = analytics(Map.of("from", "2026-11-18", "to", "2026-11-18"), Map.of("accept", "text/csv"));
+        String[] lines = csv.raw().getBody().split("\r\n");
+        List<String> header = List.of(lines[0].split(","));
+        List<String> total = List.of(lines[1].split(",", -1));
+        assertThat(total.get(header.indexOf("emailSent"))).isEqualTo("4");
+        assertThat(total.get(header.indexOf("emailBounced"))).isEqualTo("1");
+        assertThat(total.get(header.indexOf("emailDeliveryRate"))).isEqualTo("0.75");
+        assertThat(total.get(header.indexOf("smsDelivered"))).isEqualTo("1");
+        assertThat(total.get(header.indexOf("smsDeliveryRate"))).isEmpty();
+    }
+
+    @Test
     void badInquiriesNameTheField() {
         order("Q-3", ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE);
         assertThat(inquire("Q-3", "{\"channel\":\"fax\",\"reason\":\"return\"}", Map.of()).body().path("field").asText())

@@ -56,6 +56,12 @@ public record AnalyticsReport(LocalDate from, LocalDate to, GroupBy groupBy, Fig
                                     only.merge(Counters.sent(ch, m), v, Long::sum);
                                     only.merge(Counters.MESSAGES, v, Long::sum);
                                 }
+                                for (NotificationOutcome.Kind k : NotificationOutcome.Kind.values()) {
+                                    long o = g.get(Counters.outcome(k, ch, m)); // the milestone's notifications
+                                    if (o > 0) {
+                                        only.merge(Counters.outcome(k, ch, m), o, Long::sum);
+                                    }
+                                }
                             }
                             if (!only.isEmpty()) {
                                 sum(rows.computeIfAbsent(m.name(), k -> new HashMap<>()), only);

@@ -63,6 +63,11 @@ public final class Counters {
         return "sent_" + channel.name() + "_" + milestone.name();
     }
 
+    /** What became of the messages sent on a channel for a milestone ({@link NotificationOutcome}). */
+    public static String outcome(NotificationOutcome.Kind kind, Channel channel, Milestone milestone) {
+        return "out_" + kind.name() + "_" + channel.name() + "_" + milestone.name();
+    }
+
     public static String inquiry(Inquiry.Told told) {
         return "inq_" + told.name();
     }

@@ -58,6 +58,12 @@ public final class FactRules {
                 List.of(Fact.DAY), Map.of(Counters.UNSUBSCRIBES, 1L, Counters.unsubscribed(u.channel()), 1L)));
     }
 
+    /** Counted once per (message, kind): a redelivered event, or a second open of the same email, adds nothing. */
+    public List<Fact> facts(NotificationOutcome o) {
+        return List.of(new Fact(o.merchantId(), "OUTCOME#" + o.channel() + "#" + o.messageId() + "#" + o.kind(),
+                day(o.at()), List.of(Fact.DAY), Map.of(Counters.outcome(o.kind(), o.channel(), o.milestone()), 1L)));
+    }
+
     private List<Fact> shipmentFacts(Shipment before, Shipment s) {
         List<Fact> out = new ArrayList<>();
         List<String> groups = groups(s);

@@ -19,7 +19,8 @@ public record Figures(long orders, long shipments, long delivered, long onTimeJu
                       Map<String, Map<String, Long>> messagesSent, long inquiries, Double inquiriesPer100Orders,
                       Map<String, Long> inquiriesByTold, Map<String, Long> inquiriesByReason, long pageViews,
                       long ordersViewed, Double ordersViewedShare,
-                      long unsubscribes, Map<String, Long> unsubscribesByChannel) {
+                      long unsubscribes, Map<String, Long> unsubscribesByChannel,
+                      Map<String, NotificationFigures> notifications) {
 
     private static final String[] FIRST_SCAN_LABELS = {"under6h", "under12h", "under24h", "under48h", "under72h",
         "over72h"};
@@ -75,7 +76,8 @@ public record Figures(long orders, long shipments, long delivered, long onTimeJu
                 get(c, Counters.MESSAGES), sent, inquiries,
                 orders == 0 ? null : round(100.0 * inquiries / orders), told, reasons,
                 get(c, Counters.PAGE_VIEWS), viewed, rate(viewed, orders),
-                get(c, Counters.UNSUBSCRIBES), unsubscribesByChannel(c));
+                get(c, Counters.UNSUBSCRIBES), unsubscribesByChannel(c),
+                NotificationFigures.byChannel(c));
     }
 
     private static Map<String, Long> unsubscribesByChannel(Map<String, Long> c) {

@@ -118,6 +118,16 @@ class EmailSenderFunctionIT {
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(again.getBatchItemFailures()).isEmpty();
         List<JsonNode> sent = moto.sentEmails();
+        // the configuration set and the tags its events carry back (NotificationOutcomesFunction): moto accepted
+        // them (it keeps neither, so the request is read from the function's own client)
+        assertThat(SentRequests.EMAILS).singleElement().satisfies(e -> {
+            assertThat(e.request().configurationSetName()).isEqualTo("EmailConfigurationSet");
+            assertThat(e.request().tags()).extracting(t -> t.name() + "=" + t.value()).containsExactly(
+                    "ot_merchant=m_demo", "ot_channel=EMAIL", "ot_milestone=DELIVERED",
+                    "ot_ledger=" + io.ordertracker.domain.Hashing.sha256Hex(
+                            "m_demo#A-1001#shp_0123456789abcdef01234567#DELIVERED#EMAIL"));
+            assertThat(sent).extracting(m -> m.path("id").asText()).containsExactly(e.messageId());
+        });
         assertThat(sent).singleElement().satisfies(m -> {
             assertThat(m.path("subject").asText()).isEqualTo("Acme Outfitters: your order A-1001 was delivered");
             assertThat(m.path("destinations").path("ToAddresses").get(0).asText()).isEqualTo("ada@example.com");

@@ -26,7 +26,8 @@ import java.util.function.ToLongFunction;
 record DashboardView(Branding brand, String title, String from, String to, String periodText, String expiresText,
                      List<Tile> headline, List<Count> inquiriesByTold, List<Count> exceptionsByReason,
                      List<Count> delaysByReason, List<Count> messagesByChannel, List<Chart> charts,
-                     List<DayRow> days, List<CarrierRow> carriers, Chart carrierChart) {
+                     List<DayRow> days, List<CarrierRow> carriers, Chart carrierChart,
+                     List<OutcomeRow> outcomes) {
 
     static final Locale LOCALE = Locale.US;
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", LOCALE);
@@ -54,6 +55,27 @@ record DashboardView(Branding brand, String title, String from, String to, Strin
 
     record CarrierRow(String carrier, String shipments, String delivered, String onTimeRate, String transitP50,
                       String transitP90, String exceptions, String delays) {
+    }
+
+    /** What became of one channel's messages (NotificationFigures), formatted. */
+    record OutcomeRow(String channel, String sent, String delivered, String deliveryRate, String bounced,
+                      String complained, String failed, String opened, String openRate, String clicked,
+                      String clickRate) {
+        static List<OutcomeRow> of(Figures t) {
+            List<OutcomeRow> rows = new ArrayList<>();
+            if (t.notifications() != null) {
+                t.notifications().forEach((channel, n) -> rows.add(new OutcomeRow(channelLabel(channel),
+                        number(n.sent()), number(n.delivered()), percent(n.deliveryRate()), number(n.bounced()),
+                        number(n.complained()), number(n.failed()), number(n.opened()), percent(n.openRate()),
+                        number(n.clicked()), percent(n.clickRate()))));
+            }
+            return rows;
+        }
+    }
+
+    /** Whether the outcomes table has a row (an empty table is not shown). */
+    public boolean hasOutcomes() {
+        return !outcomes.isEmpty();
     }
 
     static DashboardView of(Branding brand, AnalyticsReport byDay, AnalyticsReport byCarrier, Instant expiresAt) {
@@ -98,7 +120,7 @@ record DashboardView(Branding brand, String title, String from, String to, Strin
                         number(r.figures().delivered()), percent(r.figures().onTimeRate()),
                         days(r.figures().transitP50Days()), days(r.figures().transitP90Days()),
                         number(r.figures().exceptions()), number(r.figures().delays()))).toList(),
-                carrierChart(byCarrier));
+                carrierChart(byCarrier), OutcomeRow.of(t));
     }
 
     /** One bar per day of the period, days without aggregates at zero, scaled to the busiest day. */

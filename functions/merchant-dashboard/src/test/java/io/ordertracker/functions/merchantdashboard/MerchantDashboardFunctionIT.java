@@ -164,6 +164,24 @@ class MerchantDashboardFunctionIT {
     }
 
     @Test
+    void theNotificationOutcomesAreATablePerChannel() {
+        LocalDate day = LocalDate.parse("2026-11-20");
+        for (int i = 0; i < 4; i++) {
+            facts.record(new Fact(merchant, "SENT#e" + i, day, List.of(Fact.DAY), Map.of("messages", 1L,
+                    "sent_EMAIL_SHIPPED", 1L)));
+        }
+        facts.record(new Fact(merchant, "OUT#1", day, List.of(Fact.DAY), Map.of("out_DELIVERED_EMAIL_SHIPPED", 3L,
+                "out_BOUNCED_PERMANENT_EMAIL_SHIPPED", 1L, "out_OPENED_EMAIL_SHIPPED", 2L,
+                "out_CLICKED_EMAIL_SHIPPED", 1L)));
+
+        String html = page(token(createLink(merchant, "{\"from\":\"2026-11-01\",\"to\":\"2026-11-30\"}"))).body();
+
+        assertThat(html).contains("<caption id=\"outcomes-caption\">", "<th scope=\"col\">Delivery rate</th>",
+                "<th scope=\"row\">Email</th><td>4</td><td>3</td><td>75%</td><td>1</td><td>0</td><td>0</td>"
+                        + "<td>2</td><td>66.7%</td><td>1</td><td>33.3%</td>");
+    }
+
+    @Test
     void pastItsExpiryTheLinkShowsA410PageWithoutFigures() {
         seed(merchant, "ups", 3, 0, 0);
         String token = token(createLink(merchant, "{\"expiresInMinutes\":5}"));

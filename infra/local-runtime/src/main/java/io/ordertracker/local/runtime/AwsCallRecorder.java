@@ -119,7 +119,7 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         if (target != null) {
             SdkRequest request = context.request();
             try {
-                sent = target.record(service, operation, request);
+                sent = target.record(service, operation, request, context.response());
             } catch (RuntimeException e) {
                 System.err.println("local runtime: could not copy a sent message to the outbox: " + e);
             }
@@ -137,7 +137,11 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
     private static void noteLedgerClaim(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         var milestone = item.get("milestone");
         var channel = item.get("channel");
-        if (milestone == null || channel == null || milestone.s() == null) {
+        var entity = item.get("entityType");
+        // only the ledger's claim: the SMS sender's record of an SNS message id (SMS_MESSAGE, written after the
+        // send) names a milestone and channel too, and would pass its milestone on to the next text
+        if (milestone == null || channel == null || milestone.s() == null
+                || (entity != null && !"NOTIFICATION".equals(entity.s()))) {
             return;
         }
         Map<String, String> claim = new java.util.HashMap<>();

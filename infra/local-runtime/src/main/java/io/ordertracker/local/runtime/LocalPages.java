@@ -28,6 +28,12 @@ final class LocalPages implements HttpApiGateway.LocalPages {
     public boolean serve(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath().replaceAll("/+$", "");
         boolean json = wantsJson(exchange);
+        java.util.regex.Matcher engaged = ENGAGED.matcher(path);
+        if (engaged.matches()) {
+            engage(exchange, java.net.URLDecoder.decode(engaged.group(1), java.nio.charset.StandardCharsets.UTF_8),
+                    engaged.group(2));
+            return true;
+        }
         switch (path) {
             case "/_local" -> html(exchange, "Local runtime", index());
             case "/_local/outbox" -> {
@@ -72,6 +78,36 @@ final class LocalPages implements HttpApiGateway.LocalPages {
         return true;
     }
 
+    private static final java.util.regex.Pattern ENGAGED = java.util.regex.Pattern.compile("/_local/outbox/([^/]+)/(open|click)");
+
+    /**
+     * {@code POST /_local/outbox/{messageId}/open|click}: a shopper opened the email or clicked its link, reported as
+     * the configuration set's Open or Click event (202); 404 problem+json for an id no email in the outbox has.
+     */
+    private void engage(HttpExchange exchange, String messageId, String what) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            HttpApiGateway.send(exchange, 405, Map.of("Allow", "POST", "Content-Type", "application/problem+json"),
+                    problem(405, "Method Not Allowed", "POST to report an " + what));
+            return;
+        }
+        var message = runtime.outbox().byMessageId(messageId);
+        ProviderEvents events = runtime.providerEvents();
+        if (message.isEmpty() || events == null || !events.engaged(message.get(), what.equals("open") ? "Open" : "Click")) {
+            HttpApiGateway.send(exchange, 404, Map.of("Content-Type", "application/problem+json", "Cache-Control", "no-store"),
+                    problem(404, "Not Found", "messageId: no email sent with a configuration set has this id"));
+            return;
+        }
+        ObjectNode body = EventCodec.MAPPER.createObjectNode().put("messageId", messageId)
+                .put("eventType", what.equals("open") ? "Open" : "Click");
+        HttpApiGateway.send(exchange, 202, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                EventCodec.MAPPER.writeValueAsBytes(body));
+    }
+
+    private static String problem(int status, String title, String detail) {
+        return EventCodec.MAPPER.createObjectNode().put("type", "about:blank").put("title", title).put("status", status)
+                .put("detail", detail).toString();
+    }
+
     private static boolean wantsJson(HttpExchange exchange) {
         String accept = exchange.getRequestHeaders().getFirst("Accept");
         String query = exchange.getRequestURI().getQuery();
@@ -93,6 +129,16 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             o.put("sentAt", m.sentAt().toString());
             if (m.episode() != null) {
                 o.put("episode", m.episode());
+            }
+            if (m.messageId() != null) {
+                o.put("messageId", m.messageId());
+            }
+            if (!m.tags().isEmpty()) {
+                ObjectNode tags = o.putObject("tags");
+                new java.util.TreeMap<>(m.tags()).forEach(tags::put);
+            }
+            if (m.configurationSet() != null) {
+                o.put("configurationSet", m.configurationSet());
             }
             if (m.html() != null) {
                 o.put("html", m.html());
@@ -244,6 +290,10 @@ final class LocalPages implements HttpApiGateway.LocalPages {
             }
             if (m.trackingNumber() != null) {
                 b.append(" &middot; ").append(esc(m.trackingNumber()));
+            }
+            if (m.messageId() != null) {
+                // the id that POST /_local/outbox/{messageId}/open and /click take
+                b.append(" &middot; message id <code>").append(esc(m.messageId())).append("</code>");
             }
             b.append("</div>");
             if (m.subject() != null) {

@@ -121,6 +121,8 @@ public final class LocalRuntime implements AutoCloseable {
     private Conditions conditions;
     private Path repoRoot;
     private final SnsSubscriptions snsSubscriptions = new SnsSubscriptions();
+    /** SES events and SMS delivery statuses after a send (moto reports none); null without moto. */
+    private ProviderEvents providerEvents;
     /** The built-in webhook receiver and its page (docs/webhooks.md). */
     private final WebhookReceiver webhookReceiver = new WebhookReceiver(this);
     private String tableName;
@@ -258,6 +260,9 @@ public final class LocalRuntime implements AutoCloseable {
         if (moto != null) {
             snsSubscriptions.subscribeAll(template, resources, functions, snsClient(), "http://127.0.0.1:" + port(),
                     warnings::add);
+            providerEvents = track(new ProviderEvents(template, resources, functions, snsClient(), dynamo, tableName,
+                    clock, warnings::add));
+            outbox.onSent(providerEvents::sent);
         }
         streams = track(dynamoDbLocal.streamsClient());
         if (tableName != null) {
@@ -575,6 +580,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     public double clockFactor() {
         return clockFactor;
+    }
+
+    ProviderEvents providerEvents() {
+        return providerEvents;
     }
 
     public Outbox outbox() {

@@ -28,12 +28,15 @@ public final class Outbox {
      * One sent message; {@code html} is null for SMS and text-only emails. {@code sentAt} is simulated time,
      * {@code sentAtRealMillis} the wall clock (for latency). {@code headers}: an email's headers as sent (raw MIME:
      * From, To, Reply-To, Subject decoded, List-Unsubscribe, List-Unsubscribe-Post, Content-Language, ...; for a
-     * SendEmail only what the request names), empty for SMS; {@code language}: its Content-Language, or null.
+     * SendEmail only what the request names), empty for SMS; {@code language}: its Content-Language, or null;
+     * {@code messageId}: the provider's id (moto's answer), {@code tags}: the SES message tags (SNS message attributes
+     * for SMS), {@code configurationSet}: the SES configuration set it was sent with, or null.
      */
     public record Message(String channel, String to, String from, String subject, String text, String html,
                          String orderNumber, String trackingNumber, String shipmentId, String milestone, String episode,
                          Instant sentAt,
-                         long sentAtRealMillis, Map<String, String> headers, String language) {
+                         long sentAtRealMillis, Map<String, String> headers, String language, String messageId,
+                         Map<String, String> tags, String configurationSet) {
     }
 
     /** The headers the outbox shows first, in this order; the rest follow as sent. */
@@ -43,6 +46,7 @@ public final class Outbox {
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Clock clock;
     private volatile java.util.function.BiFunction<String, String[], String> trackingLookup = (k, v) -> null;
+    private volatile java.util.function.Consumer<Message> onSent = m -> { };
 
     Outbox(Clock clock) {
         this.clock = clock;
@@ -51,6 +55,16 @@ public final class Outbox {
     /** How to find a shipment's tracking number from (merchantId, orderNumber, shipmentId) of a queued job. */
     void trackingLookup(java.util.function.BiFunction<String, String[], String> lookup) {
         this.trackingLookup = lookup;
+    }
+
+    /** Told of every message once it is in the outbox (the local runtime's SES event and SMS status emulation). */
+    void onSent(java.util.function.Consumer<Message> listener) {
+        this.onSent = listener;
+    }
+
+    /** The message the provider gave this id, if it is in the outbox. */
+    public java.util.Optional<Message> byMessageId(String messageId) {
+        return messages.stream().filter(m -> messageId != null && messageId.equals(m.messageId())).findFirst();
     }
 
     /** Newest first. */
@@ -66,6 +80,35 @@ public final class Outbox {
 
     /** Copies a sent email or SMS to the outbox; returns it (null if the call sent no message). */
     Message record(String service, String operation, SdkRequest request) {
+        return record(service, operation, request, null);
+    }
+
+    /** {@link #record(String, String, SdkRequest)} with the provider's answer (its message id). */
+    Message record(String service, String operation, SdkRequest request, Object response) {
+        Message m = recordRequest(service, operation, request);
+        if (m == null) {
+            return null;
+        }
+        String messageId = str(field(response, "MessageId"));
+        String configurationSet = str(field(request, "ConfigurationSetName"));
+        Map<String, String> tags = m.channel().equals("email")
+                ? tags(field(request, "Tags", List.class)) : Map.of();
+        if (m.channel().equals("email") && tags.isEmpty()) {
+            tags = tags(field(request, "EmailTags", List.class));
+        }
+        Message full = new Message(m.channel(), m.to(), m.from(), m.subject(), m.text(), m.html(), m.orderNumber(),
+                m.trackingNumber(), m.shipmentId(), m.milestone(), m.episode(), m.sentAt(), m.sentAtRealMillis(),
+                m.headers(), m.language(), messageId, Map.copyOf(tags), configurationSet);
+        messages.set(messages.lastIndexOf(m), full);
+        try {
+            onSent.accept(full);
+        } catch (RuntimeException e) {
+            System.err.println("local runtime: could not emulate the provider's events of a message: " + e);
+        }
+        return full;
+    }
+
+    private Message recordRequest(String service, String operation, SdkRequest request) {
         return switch (service.toUpperCase(java.util.Locale.ROOT) + ":" + operation) {
             case "SES:SendEmail" -> recordEmail(request);
             case "SES:SendRawEmail" -> recordRawEmail(request);
@@ -178,7 +221,7 @@ public final class Outbox {
                 meta.getOrDefault("orderNumber", find(ORDER, all)),
                 meta.getOrDefault("trackingNumber", find(TRACKING, all)),
                 meta.get("shipmentId"), meta.get("milestone"), meta.get("episode"), clock.instant(), System.currentTimeMillis(),
-                Map.copyOf(headers), headers.get("Content-Language"));
+                Map.copyOf(headers), headers.get("Content-Language"), null, Map.of(), null);
         messages.add(message);
         return message;
     }

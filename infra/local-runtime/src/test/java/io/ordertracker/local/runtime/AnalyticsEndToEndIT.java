@@ -119,6 +119,7 @@ class AnalyticsEndToEndIT {
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> analytics("day").path("totals").path("unsubscribes").asLong() > 0);
+        opensAndClicksCountOncePerEmail();
         // simulated time stands still since start(); wait for the last records already under way to be counted
         String[] settled = {""};
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
@@ -194,6 +195,40 @@ class AnalyticsEndToEndIT {
         t.path("messagesSent").fields().forEachRemaining(ch -> ch.getValue().fields()
                 .forEachRemaining(m -> counted.put(ch.getKey() + "/" + m.getKey(), m.getValue().asLong())));
         assertThat(counted).as("messages by channel and milestone, as the outbox has them").isEqualTo(sent);
+
+        // what became of them: the local runtime reports each email as SES would (delivered, or bounced for the
+        // mailbox simulator's bounce address) and each text as SNS's delivery-status log would (delivered)
+        for (String channel : List.of("email", "sms")) {
+            List<Outbox.Message> of = runtime.outbox().messages().stream().filter(m -> m.channel().equals(channel)).toList();
+            long bounced = of.stream().filter(m -> m.to().contains("bounce@simulator.amazonses.com")).count();
+            JsonNode n = t.path("notifications").path(channel.toUpperCase());
+            if (of.isEmpty()) {
+                assertThat(n.isMissingNode()).as(channel + " notifications without messages").isTrue();
+                continue;
+            }
+            assertThat(n.path("sent").asLong()).as(channel + " sent").isEqualTo(of.size());
+            assertThat(n.path("delivered").asLong()).as(channel + " delivered, as the outbox has them")
+                    .isEqualTo(of.size() - bounced);
+            assertThat(n.path("bounced").asLong()).as(channel + " bounced").isEqualTo(bounced);
+        }
+    }
+
+    /** A shopper opening one email twice and clicking it once: one open, one click; an unknown id is a 404. */
+    private static void opensAndClicksCountOncePerEmail() throws Exception {
+        Outbox.Message email = runtime.outbox().messages().stream().filter(m -> m.channel().equals("email"))
+                .findFirst().orElseThrow();
+        for (String what : List.of("open", "open", "click")) {
+            HttpResponse<String> r = send("POST", "/_local/outbox/" + email.messageId() + "/" + what, null, null);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        }
+        HttpResponse<String> unknown = send("POST", "/_local/outbox/no-such-message/open", null, null);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/problem+json");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode n = analytics("day").path("totals").path("notifications").path("EMAIL");
+            assertThat(n.path("opened").asLong()).as("opened").isEqualTo(1);
+            assertThat(n.path("clicked").asLong()).as("clicked").isEqualTo(1);
+        });
     }
 
     /** Every record of the table's stream, from its start, to MerchantStatsFunction again in batches of 100. */
