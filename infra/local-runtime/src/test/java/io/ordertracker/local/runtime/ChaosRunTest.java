@@ -41,7 +41,8 @@ class ChaosRunTest {
 
     private void sent(String milestone, String episode, String channel, long atSeconds) {
         sent.add(new Outbox.Message(channel, "x", "y", "", "", "", "CHAOS-6", TN, "s1", milestone, episode,
-                Instant.EPOCH, atSeconds * 1000, Map.of(), null));
+                Instant.EPOCH, atSeconds * 1000, Map.of(), null, "m-" + milestone + episode + channel + atSeconds,
+                Map.of(), null));
     }
 
     private void confirmedAndShipped() {
