@@ -12,6 +12,7 @@ import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.domain.merchants.MerchantStore;
 import io.ordertracker.domain.notify.DelayAndStallRules;
+import io.ordertracker.domain.notify.StallConfirmation;
 import io.ordertracker.domain.notify.StallWatch;
 import io.ordertracker.domain.orders.OrderStore;
 import io.ordertracker.domain.polling.PollSchedule;
@@ -31,15 +32,14 @@ import java.util.Optional;
  * episode. Writes are conditional on the version read, so a tracking-worker write in between wins and the
  * shipment is simply looked at again next hour.
  *
- * <p>A stall is only announced once the carrier confirmed it. Between polls (the cadence lets a parcel in long-haul
- * transit sleep for up to two days) our last scan can be older than the carrier's, so silence by our records may
- * just mean we have not asked. The first time a parcel looks stalled, the detector moves its next poll to now and
- * notes the request; the stall is raised on a later pass at least {@link #CONFIRMATION} after that request, if the
- * poll brought no new scan. A new scan clears the request.
+ * <p>A stall is only announced once the carrier confirmed it ({@link StallConfirmation}). Between polls (the cadence
+ * lets a parcel in long-haul transit sleep for up to two days) our last scan can be older than the carrier's, so
+ * silence by our records may just mean we have not asked. The first time a parcel looks stalled, the detector moves
+ * its next poll to now and notes the request; the stall is raised on a later pass only if the carrier answered a poll
+ * after that request and the answer brought no new scan. A failed poll (carrier 5xx, timeouts, an outage) confirms
+ * nothing: the poll is asked for again, for a bounded time. A new scan clears the request.
  */
 public final class StallDetector {
-    /** How long a requested confirming poll is given before silence counts as confirmed (the planner runs every 5 min). */
-    public static final java.time.Duration CONFIRMATION = java.time.Duration.ofMinutes(45);
 
     /**
      * @param stallBusinessDaysByCarrier silent business days before a moving parcel counts as stalled, per carrier
@@ -66,8 +66,12 @@ public final class StallDetector {
         }
     }
 
+    /**
+     * @param stallsUnconfirmed stalls seen by our records whose confirming poll the carrier has not answered for
+     *                          {@link StallConfirmation#STOP_ASKING_AFTER}: not told to the shopper
+     */
     public record Summary(int examined, int delayedRaised, int delayedCleared, int stalledRaised, int stalledCleared,
-                          int conflicts) {
+                          int conflicts, int stallsUnconfirmed) {
     }
 
     private final StallWatch watch;
@@ -76,6 +80,7 @@ public final class StallDetector {
     private final Config config;
     private final Clock clock;
     private final LaneBaselines lanes;
+    private final StallConfirmation confirmation;
 
     public StallDetector(StallWatch watch, OrderStore orders, MerchantStore merchants, Config config, Clock clock) {
         this(watch, orders, merchants, config, clock, null);
@@ -90,11 +95,12 @@ public final class StallDetector {
         this.config = config;
         this.clock = clock;
         this.lanes = lanes;
+        this.confirmation = new StallConfirmation(clock);
     }
 
     public Summary run() {
         Instant now = clock.instant();
-        int[] c = new int[6];
+        int[] c = new int[7];
         Map<String, Optional<Order>> orderCache = new HashMap<>();
         Map<String, Optional<Merchant>> merchantCache = new HashMap<>();
         for (Carrier carrier : Carrier.values()) {
@@ -104,13 +110,12 @@ public final class StallDetector {
                 }
             }
         }
-        return new Summary(c[0], c[1], c[2], c[3], c[4], c[5]);
+        return new Summary(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
     }
 
     private void examine(StallWatch.Watched watched, Instant now, int[] c,
                          Map<String, Optional<Order>> orderCache, Map<String, Optional<Merchant>> merchantCache) {
         Shipment s = watched.shipment();
-        Instant checkRequested = watched.stallCheckRequestedAt();
         c[0]++;
         Optional<Order> order = orderCache.computeIfAbsent(s.merchantId() + "#" + s.orderNumber(),
                 k -> orders.findOrder(s.merchantId(), s.orderNumber()));
@@ -122,18 +127,24 @@ public final class StallDetector {
                 order.map(Order::promisedDeliveryDate).orElse(null), now, zone, stallDays, config.pickupBusinessDays(),
                 lane(s, zone, settings));
         boolean raisingStall = flags.stalled() && !s.stalled();
-        boolean confirmed = checkRequested != null && !now.isBefore(checkRequested.plus(CONFIRMATION));
-        boolean requestCheck = raisingStall && checkRequested == null;
-        if (raisingStall && !confirmed) {
+        StallConfirmation.Step step = confirmation.decide(raisingStall, watched.stallCheckRequestedAt(),
+                watched.lastAnsweredAt());
+        if (raisingStall && !step.raisesStall()) {
             flags = new DelayAndStallRules.Flags(flags.delayed(), false, flags.delay());
         }
-        boolean clearRequest = checkRequested != null && (!raisingStall || confirmed);
+        if (step == StallConfirmation.Step.UNANSWERED) {
+            c[6]++;
+        }
+        StallWatch.StallCheck check = switch (step) {
+            case REQUEST -> StallWatch.StallCheck.REQUEST;
+            case ASK_AGAIN -> StallWatch.StallCheck.ASK_AGAIN;
+            case CONFIRMED, CLEAR -> StallWatch.StallCheck.CLEAR;
+            case NOTHING, WAIT, UNANSWERED -> StallWatch.StallCheck.KEEP;
+        };
         if (flags.delayed() == s.delayed() && flags.stalled() == s.stalled() && flags.delay().equals(s.delay())
-                && !requestCheck && !clearRequest) {
+                && check == StallWatch.StallCheck.KEEP) {
             return;
         }
-        StallWatch.StallCheck check = requestCheck ? StallWatch.StallCheck.REQUEST
-                : clearRequest ? StallWatch.StallCheck.CLEAR : StallWatch.StallCheck.KEEP;
         if (!watch.setFlags(s, flags.delayed(), flags.stalled(), flags.delay(), check, now)) {
             c[5]++;
             return;

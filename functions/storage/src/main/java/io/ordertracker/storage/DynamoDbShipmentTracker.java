@@ -52,6 +52,8 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
     public static final String DELIVERED_AT = "deliveredAt";
     public static final String SIGNED_BY = "signedBy";
     public static final String LAST_PLAN_ID = "lastPlanId";
+    /** When the carrier last answered about the number (not a failed poll): see StallConfirmation. */
+    public static final String LAST_ANSWERED_AT = "lastAnsweredAt";
     /** Counter items are kept a couple of months for cost reports, then expire. */
     private static final long CALLS_TTL_SECONDS = 62L * 24 * 3600;
 
@@ -196,6 +198,10 @@ public final class DynamoDbShipmentTracker implements ShipmentTracker, PollSched
         }
         if (result.signedBy() != null) {
             set(sets, names, values, SIGNED_BY, s(result.signedBy()));
+        }
+        if (result.answeredAt() != null) {
+            // what the stall detector confirms a stall with: a poll that failed leaves it as it was
+            set(sets, names, values, LAST_ANSWERED_AT, s(result.answeredAt().toString()));
         }
         if (result.after().lastPlanId() != null) {
             set(sets, names, values, LAST_PLAN_ID, s(result.after().lastPlanId()));

@@ -61,7 +61,7 @@ public final class DynamoDbStallWatch implements StallWatch {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Watched(ShipmentItems.fromItem(item), Attr.instant(item, STALL_CHECK_REQUESTED_AT)));
+        return Optional.of(watched(item));
     }
 
     /**
@@ -82,12 +82,16 @@ public final class DynamoDbStallWatch implements StallWatch {
                 }
                 Map<String, KeysAndAttributes> ask = request;
                 BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(ask));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> out.add(
-                        new Watched(ShipmentItems.fromItem(item), Attr.instant(item, STALL_CHECK_REQUESTED_AT))));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> out.add(watched(item)));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
         }
         return out;
+    }
+
+    private static Watched watched(Map<String, AttributeValue> item) {
+        return new Watched(ShipmentItems.fromItem(item), Attr.instant(item, STALL_CHECK_REQUESTED_AT),
+                Attr.instant(item, DynamoDbShipmentTracker.LAST_ANSWERED_AT));
     }
 
     private static void pause(long millis) {
@@ -119,6 +123,11 @@ public final class DynamoDbStallWatch implements StallWatch {
             case REQUEST -> {
                 // the planner polls it on its next run; remember when we asked
                 update += ", " + STALL_CHECK_REQUESTED_AT + " = :now, nextPollAt = :pollNow";
+                values.put(":pollNow", n(now.getEpochSecond()));
+            }
+            case ASK_AGAIN -> {
+                // the poll asked for has not been answered: ask again, still counting from the first request
+                update += ", nextPollAt = :pollNow";
                 values.put(":pollNow", n(now.getEpochSecond()));
             }
             case CLEAR -> removed.add(STALL_CHECK_REQUESTED_AT);

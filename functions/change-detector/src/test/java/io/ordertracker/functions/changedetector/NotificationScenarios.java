@@ -24,8 +24,8 @@ import io.ordertracker.domain.orders.OrderService;
 import io.ordertracker.local.emulators.MutableClock;
 import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.notify.JobMessages;
-import io.ordertracker.notify.StallDetector;
 import io.ordertracker.storage.Keys;
+import io.ordertracker.storage.DynamoDbShipmentTracker;
 import io.ordertracker.storage.ShipmentItems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +102,16 @@ abstract class NotificationScenarios {
                 s.createdAt(), now, s.version() + 1);
         p.backend.dynamo().putItem(b -> b.tableName(p.backend.table()).item(ShipmentItems.toItem(next)));
         return next;
+    }
+
+    /** What the tracking worker does when the carrier answers a poll with nothing new: notes the answer. */
+    void answered(Shipment s) {
+        p.backend.dynamo().updateItem(b -> b.tableName(p.backend.table())
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.orderPk(s.merchantId(), s.orderNumber())),
+                        Keys.SK, AttributeValue.fromS(Keys.shipmentSk(s.shipmentId()))))
+                .updateExpression("SET " + DynamoDbShipmentTracker.LAST_ANSWERED_AT + " = :t, version = version + :one")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(clock.instant().toString()),
+                        ":one", AttributeValue.fromN("1"))));
     }
 
     Shipment write(Shipment s, ShipmentStatus status) {
@@ -280,7 +290,9 @@ abstract class NotificationScenarios {
         assertThat(p.stallDetector.handleRequest(null, null).stalledRaised()).isZero();
         p.pump(merchantId);
         assertThat(emailsToShopper()).hasSize(emails);
-        clock.set(Instant.parse("2026-11-19T15:00:00Z").plus(StallDetector.CONFIRMATION)); // the poll found nothing
+        clock.set(Instant.parse("2026-11-19T15:05:00Z"));
+        answered(s); // the confirming poll: the carrier answered, nothing new
+        clock.set(Instant.parse("2026-11-19T15:45:00Z"));
         var raised = p.stallDetector.handleRequest(null, null);
         assertThat(raised.stalledRaised()).isGreaterThanOrEqualTo(1);
         p.pump(merchantId);

@@ -14,8 +14,14 @@ import java.util.Optional;
  */
 public interface StallWatch {
 
-    /** A shipment as the pass sees it. @param stallCheckRequestedAt when a confirming poll was asked for, or null */
-    record Watched(Shipment shipment, Instant stallCheckRequestedAt) {
+    /**
+     * A shipment as the pass sees it.
+     *
+     * @param stallCheckRequestedAt when a confirming poll was asked for, or null
+     * @param lastAnsweredAt        when the carrier last answered a poll about it (a failed poll does not count), or
+     *                              null
+     */
+    record Watched(Shipment shipment, Instant stallCheckRequestedAt, Instant lastAnsweredAt) {
     }
 
     /** What to do with the confirming-poll request beside the flags. */
@@ -24,6 +30,8 @@ public interface StallWatch {
         KEEP,
         /** ask the planner to poll now, and remember when we asked */
         REQUEST,
+        /** ask the planner to poll now again, keeping when we first asked */
+        ASK_AGAIN,
         /** the question is settled: forget the request */
         CLEAR
     }

@@ -67,7 +67,7 @@ public final class ObservationWriter {
                         true);
             };
             return new TrackingProgress.Result(r.before(), r.after().withPlanId(planId), r.newEvents(), r.decision(),
-                    r.deliveredAt(), r.signedBy());
+                    r.deliveredAt(), r.signedBy(), r.answeredAt());
         });
     }
 
@@ -85,7 +85,7 @@ public final class ObservationWriter {
                 TrackingProgress.Result r = progress.observed(state.withPushSubscribed(true), observation, now, false);
                 // before = the stored state, so the save sees the push flag as a change
                 return new TrackingProgress.Result(state, r.after(), r.newEvents(), r.decision(), r.deliveredAt(),
-                        r.signedBy());
+                        r.signedBy(), r.answeredAt());
             });
             if (saved) {
                 applied++;

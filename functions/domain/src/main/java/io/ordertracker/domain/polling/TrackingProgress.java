@@ -42,9 +42,18 @@ public final class TrackingProgress {
      * @param newEvents   events not stored yet (the write path stores them once, with attribute_not_exists)
      * @param decision    what the state machine decided for the carrier's status (null when no status was seen)
      * @param deliveredAt / signedBy carrier delivery details, when delivered
+     * @param answeredAt  when the carrier answered about the number (tracking details or "not found"); null when it
+     *                    did not (a failed or rate-limited poll, an expiry check): the stall detector confirms a stall
+     *                    only with an answer ({@link io.ordertracker.domain.notify.StallConfirmation})
      */
     public record Result(TrackingState before, TrackingState after, List<TrackingEvent> newEvents,
-                         StatusDecision decision, OffsetDateTime deliveredAt, String signedBy) {
+                         StatusDecision decision, OffsetDateTime deliveredAt, String signedBy, Instant answeredAt) {
+
+        /** A result without a carrier answer. */
+        public Result(TrackingState before, TrackingState after, List<TrackingEvent> newEvents,
+                      StatusDecision decision, OffsetDateTime deliveredAt, String signedBy) {
+            this(before, after, newEvents, decision, deliveredAt, signedBy, null);
+        }
 
         public boolean statusChanged() {
             return before.shipment().status() != after.shipment().status();
@@ -118,7 +127,7 @@ public final class TrackingProgress {
         after = expireIfSilent(after, now);
         after = withFlagsAndNextPoll(after, now, deliveredAt);
         return new Result(state, after, fresh, decision, deliveredAt,
-                status == ShipmentStatus.DELIVERED ? o.signedBy() : null);
+                status == ShipmentStatus.DELIVERED ? o.signedBy() : null, now);
     }
 
     /**
@@ -137,7 +146,7 @@ public final class TrackingProgress {
             }
         }
         after = expireIfSilent(after, now);
-        return new Result(state, withFlagsAndNextPoll(after, now, null), List.of(), decision, null, null);
+        return new Result(state, withFlagsAndNextPoll(after, now, null), List.of(), decision, null, null, now);
     }
 
     /**

@@ -127,6 +127,18 @@ class TrackingProgressTest {
         assertThat(onTime.after().shipment().delayed()).isFalse();
     }
 
+    /** What the stall detector confirms a stall with: a carrier answer, never a failed poll. */
+    @Test
+    void onlyACarrierAnswerIsNotedAsAnswered() {
+        Instant now = created.plus(Duration.ofHours(3));
+        assertThat(progress.observed(fresh, obs(ShipmentStatus.IN_TRANSIT, null), now, true).answeredAt())
+                .isEqualTo(now);
+        assertThat(progress.notFound(fresh, now).answeredAt()).as("\"not found\" is an answer").isEqualTo(now);
+        assertThat(progress.retryLater(fresh, now, Duration.ofMinutes(15), true).answeredAt())
+                .as("a failed or rate-limited poll").isNull();
+        assertThat(progress.checkExpiry(fresh, now).answeredAt()).isNull();
+    }
+
     @Test
     void notFoundStaysPendingForTheGracePeriodThenBecomesAnException() {
         TrackingProgress.Result early = progress.notFound(fresh, created.plus(Duration.ofHours(2)));

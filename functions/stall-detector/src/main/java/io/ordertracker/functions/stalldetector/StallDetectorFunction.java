@@ -52,6 +52,7 @@ public class StallDetectorFunction implements RequestHandler<ScheduledEvent, Sta
             metrics.addMetric("StalledRaised", summary.stalledRaised(), MetricUnit.COUNT);
             metrics.addMetric("StalledCleared", summary.stalledCleared(), MetricUnit.COUNT);
             metrics.addMetric("StallWriteConflicts", summary.conflicts(), MetricUnit.COUNT);
+            metrics.addMetric("StallsUnconfirmed", summary.stallsUnconfirmed(), MetricUnit.COUNT);
             LOG.info("stall/delay pass: {}", summary);
             return summary;
         });

@@ -8,7 +8,16 @@ import io.ordertracker.domain.Customer;
 import io.ordertracker.domain.ExceptionReason;
 import io.ordertracker.domain.Order;
 import io.ordertracker.domain.Shipment;
+import io.ordertracker.domain.ShipmentRef;
 import io.ordertracker.domain.ShipmentStatus;
+import io.ordertracker.domain.notify.StallConfirmation;
+import io.ordertracker.domain.polling.Observation;
+import io.ordertracker.domain.polling.ObservationWriter;
+import io.ordertracker.domain.polling.ObservationWriter.Answer;
+import io.ordertracker.domain.polling.PipelineMetrics;
+import io.ordertracker.domain.polling.PollCadence;
+import io.ordertracker.domain.polling.PollingSettings;
+import io.ordertracker.domain.polling.TrackingProgress;
 import io.ordertracker.domain.merchants.Merchant;
 import io.ordertracker.domain.merchants.MerchantSettings;
 import io.ordertracker.lambda.Env;
@@ -18,9 +27,11 @@ import io.ordertracker.local.emulators.SamTemplate;
 import io.ordertracker.notify.StallDetector;
 import io.ordertracker.storage.DynamoDbMerchantStore;
 import io.ordertracker.storage.DynamoDbOrderStore;
+import io.ordertracker.storage.DynamoDbShipmentTracker;
 import io.ordertracker.storage.DynamoDbStallWatch;
 import io.ordertracker.storage.ShipmentItems;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,7 +88,7 @@ class StallDetectorFunctionIT {
                 .expressionAttributeValues(Map.of(":w", AttributeValue.fromS(wednesday.toString()),
                         ":one", AttributeValue.fromN("1"))));
         var later = new StallDetector(new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config,
-                Clock.fixed(thursday.plus(StallDetector.CONFIRMATION), ZoneOffset.UTC));
+                Clock.fixed(thursday.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         assertThat(later.run().stalledRaised()).isZero();
         assertThat(orders.findShipment(merchantId, "2001", "shp_b").orElseThrow().stalled()).isFalse();
         assertThat(polled.version()).isLessThan(orders.findShipment(merchantId, "2001", "shp_b").orElseThrow().version());
@@ -117,10 +128,11 @@ class StallDetectorFunctionIT {
         Shipment asked = orders.findShipment(merchantId, "1001", "shp_a").orElseThrow();
         assertThat(asked.stalled()).isFalse();
         assertThat(asked.nextPollAt()).isEqualTo(fridayAfternoon);
-        assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).as("not before the poll had its time")
+        assertThat(friday.handleRequest(new ScheduledEvent(), null).stalledRaised()).as("not before the poll answered")
                 .isZero();
+        poll(ShipmentRef.of(asked), fridayAfternoon.plus(Duration.ofMinutes(5)), NOTHING_NEW);
         var fridayLater = new StallDetectorFunction(new StallDetector(new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config,
-                Clock.fixed(fridayAfternoon.plus(StallDetector.CONFIRMATION), ZoneOffset.UTC)));
+                Clock.fixed(fridayAfternoon.plus(Duration.ofHours(1)), ZoneOffset.UTC)));
         assertThat(fridayLater.handleRequest(new ScheduledEvent(), null).stalledRaised()).isEqualTo(1);
 
         // a new scan: the stall ends; the delay stays while the promised date lies behind
@@ -132,6 +144,63 @@ class StallDetectorFunctionIT {
         var cleared = friday.handleRequest(new ScheduledEvent(), null);
         assertThat(cleared.stalledCleared()).isEqualTo(1);
         assertThat(cleared.delayedCleared()).isZero(); // still past the promised date
+    }
+
+    /** The carrier's answer to a poll that found no new scan: the parcel is where it was. */
+    static final Answer NOTHING_NEW = new Answer.Observed(new Observation(ShipmentStatus.IN_TRANSIT, ExceptionReason.NONE,
+            null, null, null, List.of(), "IT"));
+
+    /** A poll by the tracking worker's write path at {@code at}, answered or not. */
+    static void poll(ShipmentRef ref, Instant at, Answer answer) {
+        ObservationWriter writer = new ObservationWriter(new DynamoDbShipmentTracker(dynamo, TABLE),
+                new TrackingProgress(new PollCadence(PollingSettings.defaults())), Clock.fixed(at, ZoneOffset.UTC),
+                PipelineMetrics.NONE);
+        writer.applyPolled(ref, writer.load(ref).orElseThrow(), "plan-" + UUID.randomUUID(), answer);
+    }
+
+    /** Found by ChaosIT: a confirming poll that failed (carrier 5xx, timeouts, an outage) used to confirm the stall. */
+    @Test
+    void aStallIsConfirmedOnlyByAPollTheCarrierAnswered() {
+        String merchantId = "m_" + UUID.randomUUID();
+        Instant monday = Instant.parse("2026-11-16T14:00:00Z");
+        DynamoDbOrderStore orders = new DynamoDbOrderStore(dynamo, TABLE);
+        DynamoDbMerchantStore merchants = new DynamoDbMerchantStore(dynamo, TABLE);
+        merchants.createMerchant(new Merchant(merchantId, "Acme", MerchantSettings.defaults("Acme"), monday));
+        Shipment s = new Shipment(merchantId, "3001", "shp_c", Carrier.UPS, "1Z5R89390357567130", "tok3", ShipmentStatus.IN_TRANSIT,
+                ExceptionReason.NONE, null, false, false, monday, monday, monday.plusSeconds(3600), true, monday, monday, 1);
+        orders.create(new Order(merchantId, "3001", new Customer("Ada", "ada@example.com", null, "UTC", "en-US"),
+                List.of(), null, monday, "h"), List.of(s), null);
+        StallDetector.Config config = new StallDetector.Config(Map.of(), 3, ZoneId.of("UTC"));
+        ShipmentRef ref = ShipmentRef.of(s);
+        Instant asked = Instant.parse("2026-11-19T15:00:00Z"); // Thursday: three silent business days
+        java.util.function.Function<Instant, StallDetector.Summary> passAt = now -> new StallDetector(
+                new DynamoDbStallWatch(dynamo, TABLE), orders, merchants, config, Clock.fixed(now, ZoneOffset.UTC)).run();
+
+        assertThat(passAt.apply(asked).stalledRaised()).isZero();
+        assertThat(orders.findShipment(merchantId, "3001", "shp_c").orElseThrow().nextPollAt()).isEqualTo(asked);
+
+        // the confirming poll fails for this number (a 5xx): it is rescheduled, and confirms nothing
+        poll(ref, asked.plus(Duration.ofMinutes(5)), new Answer.NoAnswer(null));
+        Instant nextHour = asked.plus(Duration.ofHours(1));
+        StallDetector.Summary afterFailure = passAt.apply(nextHour);
+        assertThat(afterFailure.stalledRaised()).isZero();
+        Shipment waiting = orders.findShipment(merchantId, "3001", "shp_c").orElseThrow();
+        assertThat(waiting.stalled()).isFalse();
+        assertThat(waiting.nextPollAt()).as("the poll is asked for again").isEqualTo(nextHour);
+
+        // the carrier stays down: after STOP_ASKING_AFTER the pass stops asking and still tells nobody
+        StallDetector.Summary unanswered = passAt.apply(asked.plus(StallConfirmation.STOP_ASKING_AFTER));
+        assertThat(unanswered.stalledRaised()).isZero();
+        assertThat(unanswered.stallsUnconfirmed()).isEqualTo(1);
+        assertThat(orders.findShipment(merchantId, "3001", "shp_c").orElseThrow().stalled()).isFalse();
+
+        // the carrier answers again, and the parcel has still not moved: now the stall is confirmed
+        Instant answered = asked.plus(StallConfirmation.STOP_ASKING_AFTER).plus(Duration.ofMinutes(20));
+        poll(ref, answered, NOTHING_NEW);
+        StallDetector.Summary confirmed = passAt.apply(answered.plus(Duration.ofMinutes(40)));
+        assertThat(confirmed.stalledRaised()).isEqualTo(1);
+        assertThat(confirmed.stallsUnconfirmed()).isZero();
+        assertThat(orders.findShipment(merchantId, "3001", "shp_c").orElseThrow().stalled()).isTrue();
     }
 
     @Test

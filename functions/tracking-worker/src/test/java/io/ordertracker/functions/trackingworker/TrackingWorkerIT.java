@@ -239,6 +239,12 @@ class TrackingWorkerIT {
         assertThat(after.shipment().status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
     }
 
+    /** When the carrier last answered about the shipment, as the stall detector reads it. */
+    static Instant lastAnsweredAt(ShipmentRef ref) {
+        return new io.ordertracker.storage.DynamoDbStallWatch(dynamo, "TrackingTable").load(ref).orElseThrow()
+                .lastAnsweredAt();
+    }
+
     @Test
     void aCarrierOutageFailsTheMessageWithoutTouchingTheShipmentAndTheRetrySucceeds() {
         Journey j = sandbox.journey(Carrier.DHL, JourneyKind.DELIVERED);
@@ -256,9 +262,11 @@ class TrackingWorkerIT {
         }
         assertThat(tracker.load(ref).orElseThrow()).isEqualTo(before);
         assertThat(METRICS.get("CarrierErrors")).isNotNull();
+        assertThat(lastAnsweredAt(ref)).as("a failed poll is no answer: it confirms no stall").isNull();
 
         assertThat(failures(fn.handleRequest(event("d", body), null))).isEmpty();
         assertThat(tracker.load(ref).orElseThrow().shipment().status()).isEqualTo(ShipmentStatus.IN_TRANSIT);
+        assertThat(lastAnsweredAt(ref)).isEqualTo(clock.instant());
     }
 
     @Test
@@ -277,6 +285,7 @@ class TrackingWorkerIT {
         assertThat(after.shipment().status()).isEqualTo(before.shipment().status());
         assertThat(after.shipment().nextPollAt()).isAfterOrEqualTo(clock.instant().plus(Duration.ofHours(1)));
         assertThat(tracker.events(ref.shipmentId())).isEmpty();
+        assertThat(lastAnsweredAt(ref)).as("rate limited: no answer").isNull();
     }
 
     @Test
